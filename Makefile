@@ -1,0 +1,73 @@
+# Tremplin — the single entry point for people who run and develop it.
+# `make demo` and `make test` work on a fresh clone (Python 3.11, pip, make, git).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+VAR := var
+
+# Demo values: a secret generated once under var/ (never committed), console e-mail, the
+# default territory, plain HTTP on the loopback address.
+DEMO_ENV = SECRET_KEY="$$(cat $(VAR)/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	EMAIL_URL=console:// TREMPLIN_TERRITORY=$${TREMPLIN_TERRITORY:-region:84} HTTPS=false \
+	SITE_URL=http://127.0.0.1:8000 PATH="$(CURDIR)/$(BIN):$$PATH"
+
+.PHONY: help install demo serve test lint fmt messages check-messages bench clean
+
+help:
+	@echo "make demo    installe, prépare la base de démonstration et sert http://127.0.0.1:8000"
+	@echo "make test    lance ruff et toute la suite de tests"
+	@echo "make lint    vérifie le style (ruff)        make fmt    corrige le style"
+	@echo "make messages  met à jour les catalogues de traduction (gettext requis)"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP) compile-messages
+
+compile-messages: $(STAMP)
+	$(BIN)/python -m tremplin.core.i18n_compile
+
+$(VAR)/secret_key:
+	mkdir -p $(VAR)
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+demo: install $(VAR)/secret_key
+	$(DEMO_ENV) $(BIN)/tremplin migrate --noinput
+	$(DEMO_ENV) $(BIN)/tremplin createcachetable
+	$(DEMO_ENV) $(BIN)/tremplin geo load
+	$(DEMO_ENV) $(BIN)/tremplin demo
+	$(DEMO_ENV) $(BIN)/tremplin collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "Tremplin est servi sur http://127.0.0.1:8000 (Ctrl+C pour arrêter)."
+	$(DEMO_ENV) $(BIN)/honcho --procfile Procfile.demo start
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	DEBUG=false $(BIN)/python -m django makemigrations --check --dry-run --settings=tremplin.test_settings
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+fmt: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+messages: install
+	cd src/tremplin && ../../$(BIN)/django-admin makemessages --locale en --no-obsolete \
+		--ignore "static/*" --settings=tremplin.test_settings --pythonpath ../..
+	$(MAKE) compile-messages
+
+check-messages: install
+	$(BIN)/python -m tremplin.core.i18n_compile --check
+
+clean:
+	rm -rf $(VENV) $(VAR)/static

@@ -1,0 +1,1 @@
+"""Tremplin: the digital springboard a French public body installs for its territory."""

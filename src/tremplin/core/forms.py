@@ -1,0 +1,190 @@
+"""Form building blocks shared by every app: the accessible renderer and lookup fields.
+
+A lookup field (commune, activity) is a text box that works without JavaScript: the server
+understands what was typed ("Saint-Étienne", "42000", "Saint-Étienne (42000)") and, when several
+things match, says which ones so the person can be precise. With JavaScript, htmx fetches
+suggestions as the person types and a small script makes them a keyboard-friendly combobox.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.core import naf
+from tremplin.core.models import Commune
+from tremplin.core.normalize import fold_name
+
+
+class FormRenderer(TemplatesSetting):
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+class LookupInput(forms.TextInput):
+    """A text box plus a hidden code, rendered as an ARIA 1.2 combobox when scripts run."""
+
+    template_name = "core/forms/lookup.html"
+
+    def __init__(self, suggest_url, attrs=None):
+        self.suggest_url = suggest_url
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        text, code = value if isinstance(value, tuple | list) else (value, "")
+        context = super().get_context(name, text, attrs)
+        context["widget"]["code_name"] = f"{name}_code"
+        context["widget"]["code_value"] = code or ""
+        context["widget"]["suggest_url"] = str(self.suggest_url)
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        return (data.get(name, ""), data.get(f"{name}_code", ""))
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_code" not in data
+
+    def format_value(self, value):
+        return value
+
+
+_LABEL_WITH_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[0-9AB]{5})\)\s*$", re.IGNORECASE)
+
+
+def _commune_choices(communes) -> str:
+    return ", ".join(f"« {c.label} »" for c in communes[:5])
+
+
+class CommuneField(forms.Field):
+    widget = LookupInput(reverse_lazy("core:commune_suggest"))
+    default_error_messages = {
+        "unknown": _(
+            "Aucune commune ne correspond à « %(text)s ». Vérifiez l'orthographe ou "
+            "tapez le code postal."
+        ),
+        "ambiguous": _(
+            "Plusieurs communes correspondent à « %(text)s » : précisez, par exemple %(choices)s."
+        ),
+        "outside": _("%(commune)s n'est pas dans le territoire couvert par ce service."),
+    }
+
+    def __init__(self, *, territory_only: bool = False, **kwargs):
+        self.territory_only = territory_only
+        kwargs.setdefault("label", _("Commune"))
+        kwargs.setdefault(
+            "help_text",
+            _("Nom de la commune ou code postal, par exemple « Saint-Étienne » ou « 42000 »."),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Commune):
+            return (value.label, value.insee)
+        if isinstance(value, int | str) and value and not isinstance(value, tuple):
+            commune = Commune.objects.filter(pk=value).first() if str(value).isdigit() else None
+            if commune:
+                return (commune.label, commune.insee)
+        return value
+
+    def to_python(self, value):
+        from tremplin.core.selectors import commune_search
+
+        text, code = value if isinstance(value, tuple | list) else (value or "", "")
+        text = (text or "").strip()
+        if not text and not code:
+            return None
+        if code:
+            commune = Commune.objects.filter(insee=code).first()
+            if commune and (not text or text == commune.label or text == commune.name):
+                return commune
+        match = _LABEL_WITH_CODE.match(text)
+        if match:
+            wanted = fold_name(match["name"])
+            named = [c for c in commune_search(match["code"], limit=50) if c.search_name == wanted]
+            if len(named) == 1:
+                return named[0]
+        candidates = commune_search(text, limit=6)
+        if not candidates:
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"text": text}
+            )
+        exact = [c for c in candidates if c.search_name == fold_name(text)]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(exact) == 1:
+            return exact[0]
+        raise ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"text": text, "choices": _commune_choices(exact or candidates)},
+        )
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and self.territory_only:
+            from tremplin.core.territory import current_territory
+
+            if value.insee not in current_territory():
+                raise ValidationError(
+                    self.error_messages["outside"], code="outside", params={"commune": value.name}
+                )
+
+
+class ActivityField(forms.Field):
+    """A NAF rév. 2 sub-class, found by words of its label or by its code."""
+
+    widget = LookupInput(reverse_lazy("core:activity_suggest"))
+    default_error_messages = {
+        "unknown": _(
+            "Aucune activité ne correspond à « %(text)s ». Essayez un autre mot "
+            "(par exemple « boulangerie », « coiffure », « plomberie ») ou le code NAF."
+        ),
+        "ambiguous": _(
+            "Plusieurs activités correspondent à « %(text)s » : précisez, par exemple %(choices)s."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Activité principale"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Un mot de votre métier ou le code NAF (APE) qui figure "
+                "sur votre avis de situation INSEE, par exemple 47.24Z."
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and value and (activity := naf.get_activity(value)):
+            return (str(activity), activity.code)
+        return value
+
+    def to_python(self, value):
+        text, code = value if isinstance(value, tuple | list) else (value or "", "")
+        text = (text or "").strip()
+        activity = naf.get_activity(code) if code else None
+        if activity and (not text or text == str(activity) or text.upper() == activity.code):
+            return activity.code
+        if not text:
+            return None
+        match = re.match(r"^(\d{2}\.?\d{2}\s?[A-Za-z])\b", text)
+        if match and (activity := naf.get_activity(match.group(1))):
+            return activity.code
+        found = naf.search_activities(text, limit=6)
+        if len(found) == 1:
+            return found[0].code
+        if not found:
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"text": text}
+            )
+        raise ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"text": text, "choices": ", ".join(f"« {a} »" for a in found[:4])},
+        )
