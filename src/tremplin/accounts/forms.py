@@ -53,6 +53,12 @@ class BusinessForm(forms.ModelForm):
     )
     naf_code = ActivityField()
     commune = CommuneField()
+    website = forms.URLField(
+        label=_("Site web"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("L'adresse de votre site, par exemple https://www.boulangerie-martin.fr"),
+    )
     link_shop = forms.URLField(label=_("Boutique en ligne"), required=False, assume_scheme="https")
     link_facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https")
     link_instagram = forms.URLField(label="Instagram", required=False, assume_scheme="https")
@@ -74,7 +80,6 @@ class BusinessForm(forms.ModelForm):
         ]
         widgets = {"sells_online": forms.RadioSelect, "size_band": forms.Select}
         help_texts = {
-            "website": _("L'adresse de votre site, par exemple https://www.boulangerie-martin.fr"),
             "is_artisan": _(
                 "Cochez si votre entreprise est immatriculée au répertoire des "
                 "métiers (chambre de métiers et de l'artisanat)."
@@ -83,12 +88,6 @@ class BusinessForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"] = forms.URLField(
-            label=_("Site web"),
-            required=False,
-            assume_scheme="https",
-            help_text=self.Meta.help_texts["website"],
-        )
         self.fields["sells_online"].label = _("Vendez-vous en ligne ?")
         if self.instance.pk:
             self.initial["naf_code"] = self.instance.naf_code

@@ -137,28 +137,32 @@ def read_reference() -> Reference:
     for row in _rows("codes_postaux_communes"):
         postal_by_commune[row["commune_id"]].add(postal_by_id[row["codepostal_id"]])
 
+    rows = [row for row in _rows("communes") if row["type"] in KEPT_KINDS]
+    dept_of_id = {row["id"]: row["departement_id"] for row in rows}
     by_id = {}
-    for row in _rows("communes"):
-        if row["type"] not in KEPT_KINDS:
-            continue
+    for row in rows:
+        dept_id = row["departement_id"]
+        if dept_id in ("", NULL):
+            # Arrondissements of Paris, Lyon and Marseille: their city's département.
+            dept_id = dept_of_id.get(row["commune_parent_id"], NULL)
         coords = None
         if row["mairie_localisation"] not in ("", NULL):
             coords = _point(row["mairie_localisation"])
         if coords is None and row["geometry"] not in ("", NULL):
             coords = _centroid(row["geometry"])
-        if coords is None or row["departement_id"] in ("", NULL):
+        if coords is None or dept_id in ("", NULL):
             continue
         by_id[row["id"]] = row["code"]
         ref.communes[row["code"]] = {
             "insee": row["code"],
             "name": row["nom"],
             "kind": row["type"],
-            "department": dept_by_id[row["departement_id"]],
+            "department": dept_by_id[dept_id],
             "epci": epci_by_id.get(row["epci_id"]),
             "parent_id": row["commune_parent_id"],
             "latitude": round(coords[0], 6),
             "longitude": round(coords[1], 6),
-            "population": int(row["population_municipale"] or 0)
+            "population": int(row["population_municipale"])
             if row["population_municipale"] not in ("", NULL)
             else 0,
             "postal_codes": postal_by_commune.get(row["id"], set()),

@@ -47,7 +47,7 @@ def periodic(*, every: timedelta, at: str | None = None, name: str | None = None
     """Declare a django-tasks task periodic: ``@periodic(every=timedelta(days=1), at="03:00")``."""
 
     def register(task):
-        job_name = name or task.name
+        job_name = name or task.module_path
         if job_name in _jobs and _jobs[job_name].task is not task:
             raise ValueError(f"periodic job {job_name!r} declared twice")
         at_time = time.fromisoformat(at) if at else None
