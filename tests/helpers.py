@@ -15,3 +15,10 @@ def totp_code(secret: str = TOTP_SECRET) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(m) for m in response.context["messages"]] if response.context else []
+
+
+def text(response) -> str:
+    """The page's HTML with entities decoded (apostrophes come out as &#x27;)."""
+    import html
+
+    return html.unescape(response.content.decode())

@@ -25,8 +25,10 @@ def test_readable_colours_are_accepted(color):
     validate_readable_on_white(color)
 
 
-@pytest.mark.parametrize(("color", "code"), [("#ffcc00", "contrast"), ("#88aaff", "contrast"),
-                                             ("rouge", "format"), ("#12345", "format")])
+@pytest.mark.parametrize(
+    ("color", "code"),
+    [("#ffcc00", "contrast"), ("#88aaff", "contrast"), ("rouge", "format"), ("#12345", "format")],
+)
 def test_unreadable_or_malformed_colours_are_refused(color, code):
     with pytest.raises(ValidationError) as error:
         validate_readable_on_white(color)
@@ -39,10 +41,24 @@ def test_admin_refuses_a_pale_colour_and_keeps_the_old_one(client, staff):
 
     client.force_login(staff)
     branding = branding_get()
-    data = {f: getattr(branding, f) or "" for f in [
-        "name", "territory_name", "tagline", "primary_color", "secondary_color",
-        "publisher_name", "publisher_address", "publication_director", "host_name",
-        "host_address", "contact_email", "dpo_email", "accessibility_status"]}
+    data = {
+        f: getattr(branding, f) or ""
+        for f in [
+            "name",
+            "territory_name",
+            "tagline",
+            "primary_color",
+            "secondary_color",
+            "publisher_name",
+            "publisher_address",
+            "publication_director",
+            "host_name",
+            "host_address",
+            "contact_email",
+            "dpo_email",
+            "accessibility_status",
+        ]
+    }
     data.update(primary_color="#ffee88", accessibility_audit_date="")
     response = client.post(f"/admin/core/sitebranding/{branding.pk}/change/", data)
     assert response.status_code == 200

@@ -11,8 +11,13 @@ import pytest
 
 def run(*args):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tremplin.test_settings"}
-    return subprocess.run([sys.executable, "-m", "tremplin.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tremplin.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_help_lists_the_commands():

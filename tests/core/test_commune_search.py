@@ -8,8 +8,9 @@ from tremplin.core.forms import CommuneField
 from tremplin.core.selectors import commune_search
 
 
-@pytest.mark.parametrize("query", ["st eti", "Saint-Étienne", "saint etienne", "ST-ETIENNE",
-                                   "42000", "42100", "42218"])
+@pytest.mark.parametrize(
+    "query", ["st eti", "Saint-Étienne", "saint etienne", "ST-ETIENNE", "42000", "42100", "42218"]
+)
 def test_saint_etienne_comes_first(communes, query):
     assert commune_search(query)[0].name == "Saint-Étienne"
 
@@ -48,8 +49,9 @@ def test_lookup_field_explains_ambiguity_and_unknown(communes):
 
 
 def test_suggestions_endpoint_for_htmx(client, communes):
-    response = client.get("/communes/suggestions/", {"field": "commune", "commune": "st eti"},
-                          HTTP_HX_REQUEST="true")
+    response = client.get(
+        "/communes/suggestions/", {"field": "commune", "commune": "st eti"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="option"' in html

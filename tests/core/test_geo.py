@@ -8,8 +8,9 @@ from tremplin.core.geo import bounding_box, communes_within, haversine_km, insee
 
 
 def test_lyon_saint_etienne_is_about_fifty_km_as_the_crow_flies(lyon, saint_etienne):
-    distance = haversine_km(lyon.latitude, lyon.longitude, saint_etienne.latitude,
-                            saint_etienne.longitude)
+    distance = haversine_km(
+        lyon.latitude, lyon.longitude, saint_etienne.latitude, saint_etienne.longitude
+    )
     assert 48 <= distance <= 53
 
 

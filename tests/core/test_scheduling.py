@@ -20,12 +20,16 @@ def at(hour, minute=0, day=22):
 
 def test_every_app_job_is_declared_once():
     names = set(periodic_jobs())
-    assert {"tremplin.core.tasks.prune_finished_tasks", "tremplin.accounts.tasks.accounts_retention"} <= names
+    assert {
+        "tremplin.core.tasks.prune_finished_tasks",
+        "tremplin.accounts.tasks.accounts_retention",
+    } <= names
 
 
 def test_daily_slot_starts_at_the_declared_local_time():
-    job = PeriodicJob(name="x", task=None, every=timedelta(days=1),
-                      at=datetime.strptime("03:10", "%H:%M").time())
+    job = PeriodicJob(
+        name="x", task=None, every=timedelta(days=1), at=datetime.strptime("03:10", "%H:%M").time()
+    )
     assert job.slot(at(9)) == at(3, 10)
     assert job.slot(at(3, 9)) == at(3, 10, day=21)
     hourly = PeriodicJob(name="y", task=None, every=timedelta(hours=1))
@@ -56,7 +60,7 @@ def test_concurrent_schedulers_never_enqueue_twice():
         try:
             barrier.wait()
             scheduler_tick(now)
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             errors.append(exc)
         finally:
             close_old_connections()

@@ -115,10 +115,10 @@ class UserAdmin(JournaledAdminMixin, DjangoUserAdmin):
         return [obj]
 
     def save_model(self, request, obj, form, change):
-        role_changed = change and "role" in form.changed_data
+        # Back-office access follows the role (a database constraint checks it).
+        obj.is_staff = obj.role == "staff" or obj.is_superuser
         super().save_model(request, obj, form, change)
-        if role_changed or not change:
-            user_set_role(user=obj, role=obj.role)
+        user_set_role(user=obj, role=obj.role)
 
     def has_delete_permission(self, request, obj=None):
         # People delete their own accounts; purges handle the rest. Superusers keep the power.

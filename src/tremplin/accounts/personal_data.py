@@ -158,7 +158,7 @@ def personal_data_export(user) -> dict:
         )
         condition = Q()
         for path in paths:
-            condition |= Q(**{path: user})
+            condition |= Q(**{path: user.pk})
         rows = model._default_manager.filter(condition).distinct()
         items = []
         for obj in rows.order_by("pk"):
