@@ -176,7 +176,10 @@ LOGIN_REDIRECT_URL = "accounts:myspace"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
 ACCOUNT_ADAPTER = "tremplin.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "tremplin.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "tremplin.accounts.forms.SignupForm",
+    "login": "tremplin.accounts.forms.LoginForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -6,7 +6,7 @@ import threading
 from datetime import datetime, timedelta
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -63,7 +63,7 @@ def test_concurrent_schedulers_never_enqueue_twice():
         except Exception as exc:
             errors.append(exc)
         finally:
-            close_old_connections()
+            connection.close()
 
     threads = [threading.Thread(target=run) for _ in range(8)]
     for thread in threads:

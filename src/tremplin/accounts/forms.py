@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,22 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.accounts.models import Business, BusinessLink, Role
 from tremplin.accounts.siret import normalize_siret, validate_siret
 from tremplin.core.forms import ActivityField, CommuneField
+
+
+def _plain_labels(form) -> None:
+    """Visible labels only: placeholders vanish as one types and are often too pale to read."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("placeholder", None)
+    if "email" in form.fields:
+        form.fields["email"].label = _("Adresse e-mail")
+    if "login" in form.fields:
+        form.fields["login"].label = _("Adresse e-mail")
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_labels(self)
 
 
 class SignupForm(AllauthSignupForm):
@@ -24,6 +41,7 @@ class SignupForm(AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _plain_labels(self)
         self.fields["email"].help_text = _(
             "Nous vous enverrons un lien pour confirmer cette adresse."
         )
