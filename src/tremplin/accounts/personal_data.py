@@ -22,11 +22,12 @@ from decimal import Decimal
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 _processings: dict[str, Processing] = {}
 _models: dict[str, ModelDeclaration] = {}
 _exempt: dict[str, str] = {}
-_exporters: dict[str, Callable] = {}
+_exporters: dict[str, tuple[str, Callable]] = {}
 _erasers: list[tuple[int, str, Callable]] = []
 
 
@@ -81,9 +82,12 @@ def model_exempt(label: str, reason: str) -> None:
     _exempt[label] = reason
 
 
-def exporter_register(key: str, function: Callable) -> None:
-    """Extra export content that is not a plain model field (e.g. a file's metadata)."""
-    _exporters[key] = function
+def exporter_register(key: str, function: Callable, *, title: str = "") -> None:
+    """Extra export content that is not a plain model field (e.g. a file's metadata).
+
+    ``function(user)`` returns a list of flat dicts (label -> value).
+    """
+    _exporters[key] = (title or key, function)
 
 
 def eraser_register(key: str, function: Callable, *, order: int = 100) -> None:
@@ -166,6 +170,40 @@ def personal_data_export(user) -> dict:
             item.update({name: _field_value(obj, name) for name in declaration.fields})
             items.append(item)
         export[declaration.export_key] = items
-    for key, function in _exporters.items():
+    for key, (_title, function) in _exporters.items():
         export[key] = function(user)
     return export
+
+
+def personal_data_sections(user) -> list[dict]:
+    """The same content as the export, with words instead of keys, for « Mes données »."""
+    export = personal_data_export(user)
+    sections = []
+    for declaration in _models.values():
+        meta = declaration.model._meta
+        rows = [
+            [
+                (str(meta.get_field(name).verbose_name).capitalize(), _display(item[name]))
+                for name in declaration.fields
+            ]
+            for item in export[declaration.export_key]
+        ]
+        sections.append({"title": str(meta.verbose_name_plural).capitalize(), "rows": rows})
+    for key, (title, _function) in _exporters.items():
+        rows = [
+            [(str(k).capitalize(), _display(v)) for k, v in item.items()] for item in export[key]
+        ]
+        sections.append({"title": str(title), "rows": rows})
+    return sections
+
+
+def _display(value) -> str:
+    if isinstance(value, dict) and "libellé" in value:
+        return value["libellé"]
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return str(_("oui"))
+    if value is False:
+        return str(_("non"))
+    return str(value)

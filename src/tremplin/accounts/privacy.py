@@ -219,7 +219,9 @@ def _accesses_about(user):
     ]
 
 
-pd.exporter_register("acces_a_mes_donnees", _accesses_about)
+pd.exporter_register(
+    "acces_a_mes_donnees", _accesses_about, title=_("Consultations de mes données par d'autres")
+)
 
 
 def _erase_businesses(user):

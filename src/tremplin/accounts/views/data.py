@@ -39,7 +39,7 @@ def my_data(request):
         "accounts/my_data.html",
         {
             "form": form,
-            "export": personal_data.personal_data_export(user),
+            "sections": personal_data.personal_data_sections(user),
             "access_entries": selectors.access_entries_about(user),
         },
     )
