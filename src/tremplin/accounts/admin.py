@@ -22,6 +22,7 @@ from tremplin.accounts.models import (
 )
 from tremplin.accounts.models.journal import AccessLogEntry as Entry
 from tremplin.accounts.services import access_record, user_set_role
+from tremplin.core.admin import ReadOnlyAdmin
 from tremplin.core.naf import sections
 
 URL_FIELD = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
@@ -200,7 +201,7 @@ class FollowAdmin(JournaledAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
+class AccessLogEntryAdmin(ReadOnlyAdmin):
     list_display = [
         "at",
         "actor_label",
@@ -213,12 +214,3 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
     list_filter = ["action", "actor_role", "object_type"]
     search_fields = ["actor_label", "object_label", "reason"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import Business, BusinessLink, Role
+from tremplin.accounts.services.businesses import EDITABLE_FIELDS
 from tremplin.accounts.siret import normalize_siret, validate_siret
 from tremplin.core.forms import ActivityField, CommuneField
 
@@ -86,16 +87,7 @@ class BusinessForm(forms.ModelForm):
 
     class Meta:
         model = Business
-        fields = [
-            "name",
-            "siret",
-            "naf_code",
-            "is_artisan",
-            "commune",
-            "size_band",
-            "website",
-            "sells_online",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {"sells_online": forms.RadioSelect, "size_band": forms.Select}
         help_texts = {
             "is_artisan": _(

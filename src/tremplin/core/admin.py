@@ -25,6 +25,30 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+# The back office shows the identity in this order; the form takes its fields from here.
+BRANDING_FIELDSETS = [
+    (_("Identité"), {"fields": ["name", "territory_name", "tagline"]}),
+    (_("Logo"), {"fields": ["logo_preview", "logo_upload", "logo_remove"]}),
+    (_("Couleurs"), {"fields": ["primary_color", "secondary_color"]}),
+    (
+        _("Mentions légales"),
+        {
+            "fields": [
+                "publisher_name",
+                "publisher_address",
+                "publication_director",
+                "host_name",
+                "host_address",
+                "contact_email",
+                "dpo_email",
+            ]
+        },
+    ),
+    (_("Accessibilité"), {"fields": ["accessibility_status", "accessibility_audit_date"]}),
+]
+_FORM_ONLY = {"logo_preview", "logo_upload", "logo_remove"}
+
+
 class BrandingForm(forms.ModelForm):
     logo_upload = forms.FileField(
         label=_("Nouveau logo"),
@@ -36,20 +60,10 @@ class BrandingForm(forms.ModelForm):
     class Meta:
         model = SiteBranding
         fields = [
-            "name",
-            "territory_name",
-            "tagline",
-            "primary_color",
-            "secondary_color",
-            "publisher_name",
-            "publisher_address",
-            "publication_director",
-            "host_name",
-            "host_address",
-            "contact_email",
-            "dpo_email",
-            "accessibility_status",
-            "accessibility_audit_date",
+            name
+            for _title, options in BRANDING_FIELDSETS
+            for name in options["fields"]
+            if name not in _FORM_ONLY
         ]
 
     def clean_logo_upload(self):
@@ -68,26 +82,7 @@ class BrandingForm(forms.ModelForm):
 class SiteBrandingAdmin(admin.ModelAdmin):
     form = BrandingForm
     readonly_fields = ["logo_preview"]
-    fieldsets = [
-        (_("Identité"), {"fields": ["name", "territory_name", "tagline"]}),
-        (_("Logo"), {"fields": ["logo_preview", "logo_upload", "logo_remove"]}),
-        (_("Couleurs"), {"fields": ["primary_color", "secondary_color"]}),
-        (
-            _("Mentions légales"),
-            {
-                "fields": [
-                    "publisher_name",
-                    "publisher_address",
-                    "publication_director",
-                    "host_name",
-                    "host_address",
-                    "contact_email",
-                    "dpo_email",
-                ]
-            },
-        ),
-        (_("Accessibilité"), {"fields": ["accessibility_status", "accessibility_audit_date"]}),
-    ]
+    fieldsets = BRANDING_FIELDSETS
 
     def has_add_permission(self, request):
         return not SiteBranding.objects.exists()
