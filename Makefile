@@ -13,7 +13,7 @@ DEMO_ENV = SECRET_KEY="$$(cat $(VAR)/secret_key)" ALLOWED_HOSTS=127.0.0.1,localh
 	EMAIL_URL=console:// TREMPLIN_TERRITORY=$${TREMPLIN_TERRITORY:-region:84} HTTPS=false \
 	SITE_URL=http://127.0.0.1:8000 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: help install demo serve test lint fmt messages check-messages bench clean
+.PHONY: help install compile-messages demo test lint fmt messages check-messages bench-communes clean
 
 help:
 	@echo "make demo    installe, prépare la base de démonstration et sert http://127.0.0.1:8000"
@@ -68,6 +68,9 @@ messages: install
 
 check-messages: install
 	$(BIN)/python -m tremplin.core.i18n_compile --check
+
+bench-communes: install $(VAR)/secret_key
+	$(DEMO_ENV) $(BIN)/python bench/commune_search.py
 
 clean:
 	rm -rf $(VENV) $(VAR)/static
