@@ -45,7 +45,7 @@ def test_production_lists_what_is_missing():
 
 
 def _settings_in_subprocess(environ: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    drop = {*PRODUCTION, "DEBUG", "DATABASE_URL", "HTTPS"}
+    drop = {*PRODUCTION, "DEBUG", "DATABASE_URL", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(environ)
     env["DJANGO_SETTINGS_MODULE"] = "tremplin.settings"
