@@ -17,6 +17,7 @@ from django_tasks import task
 from tremplin.accounts.models import BusinessInvitation, Follow, Role, User
 from tremplin.accounts.services import access_journal_purge, account_delete
 from tremplin.core.errors import DomainError
+from tremplin.core.links import absolute_url
 from tremplin.core.scheduling import periodic
 
 WARNING_BEFORE = timedelta(days=30)
@@ -63,7 +64,7 @@ def purge_inactive_accounts(now=None) -> tuple[int, int]:
                 subject=_("Votre compte sera supprimé dans un mois"),
                 message=render_to_string(
                     "accounts/email/inactivity_warning.txt",
-                    {"user": user, "url": settings.SITE_URL + reverse("account_login")},
+                    {"user": user, "url": absolute_url(reverse("account_login"))},
                 ),
                 from_email=None,
                 recipient_list=[user.email],

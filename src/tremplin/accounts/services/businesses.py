@@ -22,6 +22,7 @@ from tremplin.accounts.models import (
 )
 from tremplin.accounts.siret import normalize_siret
 from tremplin.core.errors import DomainError
+from tremplin.core.links import absolute_url
 from tremplin.core.naf import get_activity
 from tremplin.core.services import stat_increment
 
@@ -140,7 +141,7 @@ def business_invite(
         expires_at=timezone.now() + timedelta(days=settings.TREMPLIN_RETENTION_DAYS["invitation"]),
     )
     path = reverse("accounts:invitation_accept", args=[token])
-    url = request.build_absolute_uri(path) if request is not None else path
+    url = absolute_url(path, request)
     context = {
         "business": business,
         "inviter": actor,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from tremplin.accounts.models import Business, BusinessMembership, Follow, Role, User
 from tremplin.core.errors import DomainError
+from tremplin.core.links import absolute_url
 
 
 @transaction.atomic
@@ -26,7 +27,7 @@ def follow_request(*, mediator: User, business: Business, request=None) -> Follo
             _("Vous accompagnez déjà cette entreprise ou une demande est en cours."), code="exists"
         ) from exc
     path = reverse("accounts:myspace")
-    url = request.build_absolute_uri(path) if request is not None else path
+    url = absolute_url(path, request)
     for owner in business.members.all():
         with translation.override(owner.language or "fr"):
             send_mail(
