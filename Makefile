@@ -13,7 +13,7 @@ DEMO_ENV = SECRET_KEY="$$(cat $(VAR)/secret_key)" ALLOWED_HOSTS=127.0.0.1,localh
 	EMAIL_URL=console:// TREMPLIN_TERRITORY=$${TREMPLIN_TERRITORY:-region:84} HTTPS=false \
 	SITE_URL=http://127.0.0.1:8000 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: help install compile-messages demo test lint fmt messages check-messages bench-communes clean
+.PHONY: help install system-libraries compile-messages demo test lint fmt messages check-messages bench-communes clean
 
 help:
 	@echo "make demo    installe, prépare la base de démonstration et sert http://127.0.0.1:8000"
@@ -27,7 +27,17 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-install: $(STAMP) compile-messages
+install: system-libraries $(STAMP) compile-messages
+
+# WeasyPrint (PDF certificates and results) needs Pango from the system. Debian 12 usually has
+# it; when it is missing and we are root, install it with apt (nothing else is installed).
+system-libraries:
+	@ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installation de Pango (PDF)…"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }; \
+	  else echo "Attention : installez libpango-1.0-0 (apt) pour les PDF."; fi; }
 
 compile-messages: $(STAMP)
 	$(BIN)/python -m tremplin.core.i18n_compile

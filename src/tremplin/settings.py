@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     # Ours first, so that our templates override those of allauth and the admin.
     "tremplin.core",
     "tremplin.accounts",
+    "tremplin.jobs",
+    "tremplin.learning",
+    "tremplin.diagnostic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "allauth",
     "allauth.account",
@@ -81,6 +85,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the API docs' assets itself (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -233,6 +238,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Files only some people may download (CVs, unpublished videos): never under MEDIA_URL.
+PROTECTED_MEDIA_ROOT = Path(env.str("PROTECTED_MEDIA_ROOT", str(VAR_DIR / "protected")))
+# In production nginx streams protected files after Django checked the permission.
+X_ACCEL_REDIRECT = env.bool("X_ACCEL_REDIRECT", False)
+SEARCH_INDEX_DIR = Path(env.str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

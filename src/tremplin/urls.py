@@ -14,6 +14,9 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("tremplin.accounts.urls")),
+    path("", include("tremplin.jobs.urls")),
+    path("apprendre/", include("tremplin.learning.urls")),
+    path("diagnostic/", include("tremplin.diagnostic.urls")),
     path("", include("tremplin.core.urls")),
 ]
 

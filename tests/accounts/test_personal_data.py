@@ -57,6 +57,9 @@ def test_export_holds_every_declared_field_of_every_row(owner, mediator, busines
     )
     FollowFactory(mediator=mediator, business=business, active=True)
     access_record(actor=staff, subject=owner, obj=owner, reason="vérification")
+    from tremplin.core.booking import seat_book, seat_pool_ensure
+
+    seat_book(pool=seat_pool_ensure(key="webinaire:1", capacity=3), user=owner)
     export = personal_data.personal_data_export(owner)
     for label, declaration in personal_data.declarations().items():
         rows = export[declaration.export_key]

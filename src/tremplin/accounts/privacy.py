@@ -94,6 +94,31 @@ pd.processing_register(
     )
 )
 
+pd.processing_register(
+    pd.Processing(
+        key="seat_bookings",
+        name=_("Inscriptions aux sessions en direct"),
+        purpose=_("Réserver votre place à un webinaire ou un atelier, vous envoyer l'invitation "
+                  "et le rappel, et ne jamais dépasser la jauge."),
+        legal_basis=_("Mission d'intérêt public de la collectivité (article 6-1-e du RGPD)."),
+        retention=_("Jusqu'à un an après la session, puis suppression ; immédiatement si vous "
+                    "supprimez votre compte."),
+        recipients=_("L'équipe du territoire et l'animateur de la session."),
+        order=40,
+    )
+)
+pd.model_declare(
+    "core.SeatBooking",
+    processing="seat_bookings",
+    user_path="user",
+    export_key="inscriptions_sessions",
+    fields={
+        "pool": _("session"),
+        "status": _("état de l'inscription"),
+        "created_at": _("date d'inscription"),
+        "cancelled_at": _("date d'annulation"),
+    },
+)
 pd.model_declare(
     "accounts.User",
     processing="accounts",
@@ -246,5 +271,7 @@ for label, reason in {
     "core.SiteBranding": _("identité du territoire et adresses de contact fonctionnelles"),
     "core.DailyStat": _("compteurs anonymes"),
     "core.PeriodicRun": _("journal technique des tâches périodiques"),
+    "core.SeatPool": _("nombre de places d'une session, sans personne"),
+    "core.SearchChange": _("file technique d'indexation, sans donnée personnelle"),
 }.items():
     pd.model_exempt(label, reason)

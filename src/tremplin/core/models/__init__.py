@@ -1,6 +1,8 @@
+from .booking import SeatBooking, SeatPool
 from .branding import SiteBranding
 from .geography import Commune, Department, Epci, PostalCode, Region
 from .scheduling import PeriodicRun
+from .search import SearchChange
 from .stats import DailyStat
 
 __all__ = [
@@ -11,5 +13,8 @@ __all__ = [
     "PeriodicRun",
     "PostalCode",
     "Region",
+    "SearchChange",
+    "SeatBooking",
+    "SeatPool",
     "SiteBranding",
 ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiagnosticConfig(AppConfig):
+    name = "tremplin.diagnostic"
+    label = "diagnostic"
+    verbose_name = _("Diagnostic numérique")
