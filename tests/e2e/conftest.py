@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import warnings
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -33,14 +32,27 @@ document.addEventListener('securitypolicyviolation', (e) => {
 """
 
 
+_SKIPPED: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it loudly at the end: skipped browser tests are not a pass."""
+    if _SKIPPED:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(
+            f"Chromium was not found at {_SKIPPED[0]}: the accessibility and end-to-end tests "
+            "did not run. Install it (apt-get install chromium) or set CHROMIUM=/path.",
+            red=True,
+        )
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is required in CI (apt-get install chromium)")
-        message = "BROWSER TESTS SKIPPED: Chromium not found (apt-get install chromium)"
-        warnings.warn(message, stacklevel=1)
-        pytest.skip(message)
+        _SKIPPED.append(CHROMIUM)
+        pytest.skip("BROWSER TESTS SKIPPED: Chromium not found (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
