@@ -324,4 +324,5 @@ TREMPLIN_RETENTION_DAYS = {
     "access_journal": env.int("RETENTION_ACCESS_JOURNAL_DAYS", 365),
     "invitation": env.int("RETENTION_INVITATION_DAYS", 14),
     "ended_follow": env.int("RETENTION_ENDED_FOLLOW_DAYS", 365),
+    "webinar_registration": env.int("RETENTION_WEBINAR_REGISTRATION_DAYS", 365),
 }

@@ -77,3 +77,14 @@ def test_no_overbooking_under_concurrent_sign_ups():
     assert booked == capacity
     assert pool.taken == capacity
     assert set(outcomes) == {"booked", "full"}
+
+
+@pytest.mark.django_db
+def test_dropping_a_pool_removes_its_bookings():
+    from tremplin.core.booking import seat_pool_drop
+
+    pool = seat_pool_ensure(key="webinaire:passé", capacity=3)
+    seat_book(pool=pool, user=UserFactory())
+    assert seat_pool_drop(key="webinaire:passé") == 1
+    assert not SeatPool.objects.filter(key="webinaire:passé").exists()
+    assert seat_pool_drop(key="webinaire:inconnu") == 0

@@ -98,11 +98,15 @@ pd.processing_register(
     pd.Processing(
         key="seat_bookings",
         name=_("Inscriptions aux sessions en direct"),
-        purpose=_("Réserver votre place à un webinaire ou un atelier, vous envoyer l'invitation "
-                  "et le rappel, et ne jamais dépasser la jauge."),
+        purpose=_(
+            "Réserver votre place à un webinaire ou un atelier, vous envoyer l'invitation "
+            "et le rappel, et ne jamais dépasser la jauge."
+        ),
         legal_basis=_("Mission d'intérêt public de la collectivité (article 6-1-e du RGPD)."),
-        retention=_("Jusqu'à un an après la session, puis suppression ; immédiatement si vous "
-                    "supprimez votre compte."),
+        retention=_(
+            "Jusqu'à un an après la session, puis suppression ; immédiatement si vous "
+            "supprimez votre compte."
+        ),
         recipients=_("L'équipe du territoire et l'animateur de la session."),
         order=40,
     )

@@ -22,8 +22,11 @@ def seat_pool_ensure(*, key: str, capacity: int) -> SeatPool:
         updated = SeatPool.objects.filter(pk=pool.pk, taken__lte=capacity).update(capacity=capacity)
         if not updated:
             raise DomainError(
-                _("Impossible de réduire la jauge à %(capacity)s : des personnes sont déjà "
-                  "inscrites au-delà.") % {"capacity": capacity},
+                _(
+                    "Impossible de réduire la jauge à %(capacity)s : des personnes sont déjà "
+                    "inscrites au-delà."
+                )
+                % {"capacity": capacity},
                 code="capacity",
             )
         pool.refresh_from_db()
@@ -35,9 +38,7 @@ def seat_book(*, pool: SeatPool, user) -> SeatBooking:
     """Take a seat for ``user``; raises DomainError when full or already booked."""
     if SeatBooking.objects.filter(pool=pool, user=user, status=SeatBooking.Status.BOOKED).exists():
         raise DomainError(_("Vous êtes déjà inscrit·e."), code="already")
-    took = SeatPool.objects.filter(pk=pool.pk, taken__lt=F("capacity")).update(
-        taken=F("taken") + 1
-    )
+    took = SeatPool.objects.filter(pk=pool.pk, taken__lt=F("capacity")).update(taken=F("taken") + 1)
     if not took:
         raise DomainError(_("Il n'y a plus de place."), code="full")
     try:
@@ -58,3 +59,14 @@ def seat_release(*, booking: SeatBooking) -> SeatBooking:
         SeatPool.objects.filter(pk=booking.pool_id, taken__gt=0).update(taken=F("taken") - 1)
     booking.refresh_from_db()
     return booking
+
+
+@transaction.atomic
+def seat_pool_drop(*, key: str) -> int:
+    """Delete a pool and its bookings (retention: a session long past). Returns bookings removed."""
+    pool = SeatPool.objects.filter(key=key).first()
+    if pool is None:
+        return 0
+    removed = SeatBooking.objects.filter(pool=pool).delete()[0]
+    pool.delete()
+    return removed

@@ -22,8 +22,9 @@ class SeatPool(models.Model):
         verbose_name = _("jauge")
         verbose_name_plural = _("jauges")
         constraints = [
-            models.CheckConstraint(condition=Q(taken__lte=models.F("capacity")),
-                                   name="seats_never_overbooked"),
+            models.CheckConstraint(
+                condition=Q(taken__lte=models.F("capacity")), name="seats_never_overbooked"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -40,10 +41,12 @@ class SeatBooking(models.Model):
         CANCELLED = "cancelled", _("annulé")
 
     pool = models.ForeignKey(SeatPool, on_delete=models.CASCADE, related_name="bookings")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="seat_bookings")
-    status = models.CharField(_("état"), max_length=10, choices=Status.choices,
-                              default=Status.BOOKED)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="seat_bookings"
+    )
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.BOOKED
+    )
     created_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
 
@@ -51,8 +54,9 @@ class SeatBooking(models.Model):
         verbose_name = _("réservation de place")
         verbose_name_plural = _("réservations de places")
         constraints = [
-            models.UniqueConstraint(fields=["pool", "user"], condition=Q(status="booked"),
-                                    name="one_seat_per_person"),
+            models.UniqueConstraint(
+                fields=["pool", "user"], condition=Q(status="booked"), name="one_seat_per_person"
+            ),
         ]
 
     def __str__(self) -> str:
