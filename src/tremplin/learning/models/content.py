@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.learning.storage import protected_storage
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("brouillon")
@@ -97,8 +99,20 @@ class Module(models.Model):
     )
     duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=3)
     words = models.PositiveIntegerField(_("nombre de mots"), default=0, editable=False)
-    video = models.FileField(_("fichier vidéo (MP4 ou WebM)"), blank=True, max_length=300)
-    captions = models.FileField(_("sous-titres (WebVTT)"), blank=True, max_length=300)
+    video = models.FileField(
+        _("fichier vidéo (MP4 ou WebM)"),
+        blank=True,
+        max_length=300,
+        storage=protected_storage,
+        upload_to="learning/videos/",
+    )
+    captions = models.FileField(
+        _("sous-titres (WebVTT)"),
+        blank=True,
+        max_length=300,
+        storage=protected_storage,
+        upload_to="learning/captions/",
+    )
     transcript = models.TextField(_("transcription"), blank=True)
     embed_url = models.URLField(_("adresse de la vidéo hébergée"), blank=True, max_length=500)
     status = models.CharField(
