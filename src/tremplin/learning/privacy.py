@@ -124,7 +124,7 @@ def _erase_webinar_registrations(user):
     from tremplin.learning.services import webinar_unregister
 
     for registration in list(user.webinar_registrations.select_related("booking")):
-        webinar_unregister(registration=registration, notify=False)
+        webinar_unregister(registration=registration)
 
 
 pd.eraser_register("learning.quiz_attempts", _erase_quiz_attempts, order=200)
