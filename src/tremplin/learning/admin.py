@@ -106,6 +106,14 @@ class ModuleForm(forms.ModelForm):
         required=False,
         help_text=_("MP4 (H.264) ou WebM. Le contenu du fichier est vérifié."),
     )
+    embed_url = forms.URLField(
+        label=_("adresse de la vidéo hébergée"),
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "Seulement chez un hébergeur autorisé par le territoire (réglage VIDEO_HOSTS)."
+        ),
+    )
     captions_upload = forms.FileField(
         label=_("nouveaux sous-titres (WebVTT)"),
         required=False,
@@ -341,6 +349,11 @@ class QuizAdmin(admin.ModelAdmin):
 
 
 class WebinarForm(forms.ModelForm):
+    conference_url = forms.URLField(
+        label=_("lien de la visioconférence"),
+        assume_scheme="https",
+        help_text=_("BigBlueButton, Jitsi… Montré seulement aux personnes inscrites."),
+    )
     replay_video = forms.FileField(
         label=_("rediffusion : fichier vidéo"),
         required=False,
