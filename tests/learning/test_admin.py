@@ -147,3 +147,56 @@ def test_staff_group_may_edit_learning_content():
 
     codenames = set(staff_group().permissions.values_list("codename", flat=True))
     assert {"change_module", "add_webinar", "change_answer"} <= codenames
+
+
+def _webinar_post(webinar, **extra):
+    data = {
+        "chapter": webinar.chapter_id,
+        "title": webinar.title,
+        "description": webinar.description,
+        "starts_at_0": webinar.starts_at.strftime("%d/%m/%Y"),
+        "starts_at_1": webinar.starts_at.strftime("%H:%M:%S"),
+        "duration_minutes": webinar.duration_minutes,
+        "capacity": webinar.capacity,
+        "host_name": "",
+        "conference_url": webinar.conference_url,
+        "status": webinar.status,
+    }
+    data.update(extra)
+    return data
+
+
+def test_webinar_replay_upload_becomes_a_draft_module(admin_client, video_file):
+    from tests.learning.factories import WebinarFactory
+
+    webinar = WebinarFactory()
+    response = admin_client.post(
+        f"/admin/learning/webinar/{webinar.pk}/change/",
+        _webinar_post(webinar, replay_video=video_file),
+    )
+    assert response.status_code == 302, text(response)[:2000]
+    webinar.refresh_from_db()
+    assert webinar.replay.status == "draft" and webinar.replay.kind == "video"
+
+
+def test_webinar_capacity_cannot_drop_below_registrations(admin_client):
+    from tests.factories import UserFactory
+    from tests.learning.factories import WebinarFactory
+    from tremplin.learning.services.webinars import webinar_register
+
+    webinar = WebinarFactory(capacity=5)
+    for user in UserFactory.create_batch(3):
+        webinar_register(webinar=webinar, user=user)
+    response = admin_client.post(
+        f"/admin/learning/webinar/{webinar.pk}/change/", _webinar_post(webinar, capacity=2)
+    )
+    assert "3 personnes sont déjà inscrites" in text(response)
+    webinar.refresh_from_db()
+    assert webinar.capacity == 5
+    ok = admin_client.post(
+        f"/admin/learning/webinar/{webinar.pk}/change/", _webinar_post(webinar, capacity=8)
+    )
+    assert ok.status_code == 302
+    from tremplin.core.models import SeatPool
+
+    assert SeatPool.objects.get(key=webinar.pool_key).capacity == 8

@@ -46,7 +46,7 @@ def test_anyone_reads_a_path_and_its_modules_without_an_account(client, course):
     assert "environ 8 minutes de lecture" in body
     assert "Commencer le parcours" in body
     module = text(client.get("/apprendre/accelerateur/faire-le-point/"))
-    assert "Question 1 ?" in module and "Suivant :" in module
+    assert "Question 1\u00a0?" in module and "Suivant :" in module
     assert "Connectez-vous" not in module or "enregistrer" in module
     assert not Progress.objects.exists()
 

@@ -29,6 +29,13 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# French typography: no line break before « ? ! ; : » or after « (a space that does not break).
+BEFORE = re.compile(r" ([?!;:»])")
+AFTER = re.compile(r"« ")
+
+
+def french_spacing(text: str) -> str:
+    return AFTER.sub("«\u00a0", BEFORE.sub("\u00a0\\1", text or ""))
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +54,7 @@ def markdown_html(text: str) -> SafeString:
 
 @lru_cache(maxsize=256)
 def _markdown_html(text: str, language: str) -> SafeString:
-    html = _demote_h1(_parser().render(text or ""))
+    html = _demote_h1(_parser().render(french_spacing(text)))
     # A wide table scrolls sideways on a phone: its frame must be reachable with the keyboard.
     label = _("Tableau")
     frame = f'<div class="table-wrap" tabindex="0" role="region" aria-label="{label}">'
