@@ -326,3 +326,9 @@ def test_stats_are_for_staff_and_aggregate_only(client, staff, course):
     first_row = questions.lstrip("\ufeff").splitlines()[1].split(";")
     assert first_row[4:7] == ["3", "2", "67"]
     assert client.get("/apprendre/statistiques/accelerateur/autre.csv").status_code == 404
+
+
+def test_staff_find_statistics_and_back_office_from_my_space(client, staff):
+    client.force_login(staff)
+    page = text(client.get("/mon-espace/"))
+    assert "/apprendre/statistiques/" in page and "/admin/learning/" in page
