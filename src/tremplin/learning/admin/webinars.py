@@ -45,15 +45,15 @@ class WebinarForm(forms.ModelForm):
         return checked_upload(self, "replay_captions", captions_check)
 
     def clean_capacity(self):
-        from tremplin.core.models import SeatPool
+        from tremplin.core.booking import seats_taken
 
         capacity = self.cleaned_data["capacity"]
         if self.instance.pk:
-            pool = SeatPool.objects.filter(key=self.instance.pool_key).first()
-            if pool and pool.taken > capacity:
+            taken = seats_taken([self.instance.pool_key]).get(self.instance.pool_key, 0)
+            if taken > capacity:
                 raise ValidationError(
                     _("%(taken)s personnes sont déjà inscrites : la jauge ne peut pas descendre "
-                      "en dessous.") % {"taken": pool.taken}
+                      "en dessous.") % {"taken": taken}
                 )  # fmt: skip
         return capacity
 

@@ -162,11 +162,12 @@ def webinar_attach_replay(
 def webinar_registrations_purge(*, now=None) -> int:
     """Registrations go a set time after the session (see privacy.py); so do the seat bookings
     of that session, which only existed for it."""
-    from tremplin.core.models import SeatPool
+    from tremplin.core.booking import seat_pool_drop
 
     now = now or timezone.now()
     cutoff = now - timedelta(days=conf.WEBINAR_REGISTRATION_DAYS)
-    old = Webinar.objects.filter(starts_at__lt=cutoff)
+    old = list(Webinar.objects.filter(starts_at__lt=cutoff))
     count = WebinarRegistration.objects.filter(webinar__in=old).delete()[0]
-    SeatPool.objects.filter(key__in=[w.pool_key for w in old]).delete()
+    for webinar in old:
+        seat_pool_drop(key=webinar.pool_key)
     return count

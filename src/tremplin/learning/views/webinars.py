@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tremplin.core.booking import seats_remaining
 from tremplin.core.errors import DomainError
-from tremplin.core.models import SeatPool
 from tremplin.learning.models import Status, Webinar, WebinarRegistration
 from tremplin.learning.services import webinars as services
 
@@ -26,9 +26,7 @@ def _visible(request):
 
 
 def _remaining(webinars) -> dict[int, int]:
-    pools = {
-        p.key: p.remaining for p in SeatPool.objects.filter(key__in=[w.pool_key for w in webinars])
-    }
+    pools = seats_remaining([w.pool_key for w in webinars])
     return {w.pk: pools.get(w.pool_key, w.capacity) for w in webinars}
 
 
