@@ -15,6 +15,16 @@ from tremplin.core.errors import DomainError
 from tremplin.core.models import SeatBooking, SeatPool
 
 
+def seats_taken(keys: list[str]) -> dict[str, int]:
+    """Seats taken per pool key (pools not created yet are absent)."""
+    return dict(SeatPool.objects.filter(key__in=keys).values_list("key", "taken"))
+
+
+def seats_remaining(keys: list[str]) -> dict[str, int]:
+    """Seats left per pool key (pools not created yet are absent)."""
+    return {p.key: p.remaining for p in SeatPool.objects.filter(key__in=keys)}
+
+
 def seat_pool_ensure(*, key: str, capacity: int) -> SeatPool:
     """Create the pool, or change its capacity (never below the seats already taken)."""
     pool, created = SeatPool.objects.get_or_create(key=key, defaults={"capacity": capacity})
