@@ -259,8 +259,13 @@ SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", 31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if env.bool("TRUST_X_FORWARDED_PROTO", False):
-    # Only behind a reverse proxy (nginx) that sets this header itself.
+    # Only behind a reverse proxy (nginx) that sets X-Forwarded-Proto and X-Real-IP itself
+    # (docs/deployment.md). Without the client address, every rate limit (login failures, API,
+    # reports) would count the proxy's address for everyone.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    NINJA_NUM_PROXIES = 1
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

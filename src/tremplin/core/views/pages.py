@@ -35,7 +35,13 @@ def accessibility(request):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /compte/", "Disallow: /mon-espace/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /compte/",
+        "Disallow: /mon-espace/",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
