@@ -12,11 +12,10 @@ from .choices import (
     WorkingTime,
 )
 from .employers import Employer
-from .offers import JobDuplicateKey, JobListing, JobOffer
+from .offers import JobListing, JobOffer
 from .rome import RomeAppellation, RomeCode
 from .sources import ImportRun, OfferSource
 from .trainings import (
-    TrainingDuplicateKey,
     TrainingListing,
     TrainingOffer,
     TrainingRome,
@@ -29,7 +28,6 @@ __all__ = [
     "Employer",
     "Funding",
     "ImportRun",
-    "JobDuplicateKey",
     "JobListing",
     "JobOffer",
     "OfferKind",
@@ -42,7 +40,6 @@ __all__ = [
     "SourceFormat",
     "Status",
     "TeachingMode",
-    "TrainingDuplicateKey",
     "TrainingListing",
     "TrainingOffer",
     "TrainingRome",
