@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 ROME_DIR = SHARED / "rome"
@@ -16,6 +17,8 @@ ROME_APPELLATIONS = ROME_DIR / "unix_referentiel_appellation_v460_utf8.csv"
 FRANCE_TRAVAIL = SHARED / "francetravail" / "exemple-offres-v2.json"
 LHEO = SHARED / "lheo" / "exemple-tremplin.xml"
 DATA = Path(__file__).parent / "data"
+# Offers of the tests are published "now" (fixed once, so that re-imports are unchanged).
+PUBLISHED = timezone.now().replace(microsecond=0).isoformat()
 
 
 @pytest.fixture(autouse=True)
@@ -36,11 +39,8 @@ def ft(source_id: str, title: str = "Vendeur / Vendeuse en boulangerie (H/F)", *
     offer = {
         "id": source_id,
         "intitule": title,
-        "description": extra.pop(
-            "description",
-            f"Au sein d'une boulangerie artisanale, vous accueillez la clientèle ({source_id}).",
-        ),
-        "dateCreation": extra.pop("published", "2026-11-10T08:00:00.000Z"),
+        "description": extra.pop("description", f"Rejoignez notre équipe (offre {source_id})."),
+        "dateCreation": extra.pop("published", PUBLISHED),
         "lieuTravail": {"libelle": "42 - SAINT-ETIENNE", "commune": extra.pop("commune", "42218")},
         "romeCode": extra.pop("rome", "D1106"),
         "entreprise": {"nom": extra.pop("employer", f"Boulangerie {source_id}")},
