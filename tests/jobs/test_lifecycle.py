@@ -155,9 +155,10 @@ def test_failures_are_recorded_and_change_nothing(source, fake_fetch):
     assert ImportRun.objects.filter(source=source, failed=True).count() == 2
 
 
-def test_a_file_on_the_server_as_source(communes, tmp_path):
+def test_a_file_on_the_server_as_source(communes, tmp_path, settings):
     from tremplin.jobs.services import source_refresh
 
+    settings.JOBS_SOURCES_DIR = tmp_path
     path = tmp_path / "offres.json"
     path.write_bytes(FRANCE_TRAVAIL.read_bytes())
     source = OfferSource.objects.create(
@@ -168,6 +169,10 @@ def test_a_file_on_the_server_as_source(communes, tmp_path):
     source.save()
     run = source_refresh(source=source)
     assert run.failed and "fichier illisible" in run.message
+    source.path = "/etc/passwd"
+    source.save()
+    run = source_refresh(source=source)
+    assert run.failed and "seuls les fichiers du dossier" in run.message
 
 
 def test_fetch_refuses_other_schemes():
@@ -176,3 +181,36 @@ def test_fetch_refuses_other_schemes():
 
     with pytest.raises(FeedError, match="http"):
         fetch("file:///etc/passwd")
+
+
+def test_back_office_configures_sources(client, staff, communes, settings, tmp_path):
+    from django.urls import reverse
+
+    client.force_login(staff)
+    admin_client = client
+    settings.JOBS_SOURCES_DIR = tmp_path
+    url = reverse("admin:jobs_offersource_add")
+    data = {
+        "label": "Ville",
+        "key": "ville",
+        "format": "csv",
+        "kind": "job",
+        "every": 86400,
+        "full_refresh": "on",
+        "active": "on",
+    }
+    both = admin_client.post(url, {**data, "url": "https://a.example/x.csv", "path": "/x"})
+    assert "pas les deux" in both.content.decode()
+    outside = admin_client.post(url, {**data, "path": "/etc/passwd"})
+    assert "Le fichier doit se trouver dans le dossier" in outside.content.decode()
+    ok = admin_client.post(url, {**data, "url": "https://a.example/x.csv"})
+    assert ok.status_code == 302
+    assert OfferSource.objects.get(key="ville").next_run_at is not None
+    run = ImportRun.objects.create(
+        source_name="x",
+        format="csv",
+        started_at=timezone.now(),
+        issues=[{"level": "error", "position": "ligne 3", "reason": "intitulé manquant"}],
+    )
+    page = admin_client.get(reverse("admin:jobs_importrun_change", args=[run.pk]))
+    assert "ligne 3" in page.content.decode() and "intitulé manquant" in page.content.decode()

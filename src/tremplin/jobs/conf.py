@@ -23,3 +23,11 @@ def source_max_bytes() -> int:
 def source_timeout() -> int:
     """Seconds to wait for a configured source's server (30)."""
     return int(getattr(settings, "JOBS_SOURCE_TIMEOUT", 30))
+
+
+def sources_dir():
+    """The folder where staff may put feed files for a source (default var/sources)."""
+    from pathlib import Path
+
+    default = Path(settings.VAR_DIR) / "sources"
+    return Path(getattr(settings, "JOBS_SOURCES_DIR", default)).resolve()

@@ -2,8 +2,9 @@
 
 Words are matched on their analysed terms (see :mod:`.analysis`): every word must match, in any
 text field folded into the ``all`` field, and words found in the title score higher. A longer
-word whose exact term is absent or almost absent from the index is probably mistyped: it also
-matches terms one edit away (a typo tolerated), at no cost for words the index knows well.
+word whose exact term the index does not know is probably mistyped: it matches terms one edit
+away instead (a typo tolerated). A word the index knows is taken as typed ("caissier" must not
+also find every "caisse").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from .analysis import query_words
 
 FUZZY_MIN_LENGTH = 5
-RARE_BELOW = 3  # documents: fewer than this and a long word may be a typo
+RARE_BELOW = 1  # documents: a long word found in fewer is taken for a typo
 
 
 @dataclass

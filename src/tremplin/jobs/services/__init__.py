@@ -2,7 +2,7 @@
 
 from .offers import employer_for_business, offer_status_set, offers_expire, trainings_expire
 from .rome import RomeLoadReport, rome_load
-from .sources import source_claim, source_refresh, sources_due
+from .sources import source_claim, source_refresh, source_refresh_soon, sources_due
 
 __all__ = [
     "RomeLoadReport",
@@ -12,6 +12,7 @@ __all__ = [
     "rome_load",
     "source_claim",
     "source_refresh",
+    "source_refresh_soon",
     "sources_due",
     "trainings_expire",
 ]

@@ -8,12 +8,14 @@ A source's refresh task runs, then enqueues itself for the source's next time (d
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from tremplin.jobs.models import ImportRun, OfferSource
 
+from ..conf import sources_dir
 from ..importing.run import offers_import
 from ..sources import fetch as fetch_module
 from ..sources.base import FeedError
@@ -21,11 +23,22 @@ from ..sources.base import FeedError
 log = logging.getLogger(__name__)
 
 
+def source_path_allowed(path: str) -> bool:
+    """Files a source may read: only in the sources folder (see conf.sources_dir)."""
+    folder = sources_dir()
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
 def _open(source: OfferSource):
     if source.url:
         return fetch_module.fetch(source.url)
+    if not source_path_allowed(source.path):
+        raise FeedError(f"seuls les fichiers du dossier {sources_dir()} peuvent être lus")
     try:
-        return open(source.path, "rb")
+        return open(source.path, "rb")  # the caller closes it (with)
     except OSError as exc:
         raise FeedError(f"fichier illisible sur le serveur : {exc.strerror}") from exc
 
@@ -109,3 +122,13 @@ def sources_due(*, now=None) -> list[OfferSource]:
         for source in OfferSource.objects.filter(active=True).order_by("pk")
         if source.next_run_at is None or source.next_run_at <= now
     ]
+
+
+def source_refresh_soon(*, source: OfferSource) -> None:
+    """Ask for a refresh now (the back office's button, a new or reactivated source)."""
+    from tremplin.jobs.tasks import source_schedule
+
+    now = timezone.now()
+    OfferSource.objects.filter(pk=source.pk).update(next_run_at=now)
+    source.next_run_at = now
+    transaction.on_commit(lambda: source_schedule(source))
