@@ -51,8 +51,9 @@ def test_snippet_marks_the_matches_and_escapes_the_text():
 
 
 def test_interleave_keeps_rank_within_rounds():
-    ranked = [("a", 1), ("a", 2), ("a", 3), ("b", 4), ("a", 5), ("c", 6)]
-    assert [n for _, n in interleave(ranked, lambda x: x[0], 2)] == [1, 2, 4, 6, 3, 5]
+    items, groups = [1, 2, 3, 4, 5, 6], ["a", "a", "a", "b", "a", "c"]
+    assert interleave(items, groups, 2) == [1, 2, 4, 6, 3, 5]
+    assert interleave(items, groups, 2, limit=3) == [1, 2, 4]
 
 
 def test_rolled_back_offer_never_reaches_the_index(import_ft):

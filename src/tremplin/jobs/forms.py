@@ -8,12 +8,16 @@ Parameter names are French and short, as they appear in addresses people share:
 
 from __future__ import annotations
 
+import re
+import time
+from functools import lru_cache
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.forms import CommuneField
 from tremplin.core.i18n import lazy_percent
-from tremplin.core.models import Department
+from tremplin.core.models import Commune, Department
 from tremplin.core.territory import current_territory
 
 from .models import ROME_DOMAINS, ContractType, Funding, Remote, TeachingMode, WorkingTime
@@ -30,9 +34,39 @@ from .search.params import (
 RADIUS = [(r, lazy_percent(_("%(km)s km"), {"km": r})) for r in RADIUS_CHOICES]
 
 
+_territory_codes: tuple[float, tuple[str, ...]] = (0.0, ())
+
+
 def _departments():
-    codes = current_territory().department_codes
+    """The territory's départements, looked up at most once a minute (finding the territory
+    counts the communes, a query we need not pay on every search)."""
+    global _territory_codes
+    stamp, codes = _territory_codes
+    if time.monotonic() - stamp > 60:
+        codes = current_territory().department_codes
+        _territory_codes = (time.monotonic(), codes)
+    return _departments_of(codes)
+
+
+@lru_cache(maxsize=4)
+def _departments_of(codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The territory's départements (cached: the geography changes with `geo load` only)."""
     return [(d.code, f"{d.name} ({d.code})") for d in Department.objects.filter(code__in=codes)]
+
+
+_INSEE = re.compile(r"^(\d[\dAB]\d{3})$")
+
+
+def _commune_by_code(data) -> None:
+    """Shared links (alerts, feeds, "similar offers") name the commune by its INSEE code:
+    take it as the chosen commune, without a text search among all communes."""
+    text = (data.get("commune") or "").strip()
+    if data.get("commune_code") or not _INSEE.match(text):
+        return
+    commune = Commune.objects.filter(insee=text.upper()).prefetch_related("postal_codes").first()
+    if commune is not None:
+        data["commune"] = commune.label
+        data["commune_code"] = commune.insee
 
 
 class _SearchForm(forms.Form):
@@ -73,6 +107,7 @@ class _SearchForm(forms.Form):
             data["rayon"] = str(DEFAULT_RADIUS)
         if not data.get("tri"):
             data["tri"] = "relevance"
+        _commune_by_code(data)
         super().__init__(data, **kwargs)
         self.fields["departement"].choices = _departments()
 

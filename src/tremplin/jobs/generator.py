@@ -155,6 +155,8 @@ class OfferGenerator:
         if remote:
             lines.append("Télétravail possible deux jours par semaine.")
         lines += benefits
+        if rng.random() < 0.3:
+            lines.append(rng.choice(self.data["skills"]))
         experience_months = rng.choice([0, 0, 6, 12, 24])
         title = job["title"]
         return {

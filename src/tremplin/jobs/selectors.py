@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
 from tremplin.core.geo import haversine_km
 from tremplin.jobs.models import (
@@ -48,6 +49,84 @@ def training_for_page(pk: int) -> TrainingOffer | None:
         )
         .first()
     )
+
+
+def _live_row(row: dict, now) -> bool:
+    return (
+        row["status"] == Status.PUBLISHED
+        and row["expired_at"] is None
+        and (row["expires_at"] is None or row["expires_at"] > now)
+    )
+
+
+OFFER_CARD = (
+    "pk",
+    "title",
+    "slug",
+    "description",
+    "contract_type",
+    "working_time",
+    "remote",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "salary_label",
+    "published_at",
+    "expires_at",
+    "expired_at",
+    "status",
+    "location_label",
+    "employer__name",
+    "commune__name",
+    "department__name",
+)
+TRAINING_CARD = (
+    "pk",
+    "title",
+    "slug",
+    "objectives",
+    "organisation",
+    "teaching_mode",
+    "is_certifying",
+    "funding",
+    "start_date",
+    "duration_hours",
+    "expires_at",
+    "expired_at",
+    "status",
+    "location_label",
+    "commune__name",
+    "department__name",
+)
+
+
+def _cards(model, listing_model, fk: str, fields, ids: list[int]) -> list[dict]:
+    """Rows for result cards, in the index's order: one query by primary key (no live() filter,
+    which could lead the database to scan every published offer) and one for the number of
+    sources; an offer that stopped being live meanwhile is skipped."""
+    rows = {row["pk"]: row for row in model.objects.filter(pk__in=ids).values(*fields)}
+    counts = dict(
+        listing_model.objects.filter(**{f"{fk}__in": ids})
+        .values(fk)
+        .annotate(n=Count("id"))
+        .values_list(fk, "n")
+    )
+    now = timezone.now()
+    found = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is not None and _live_row(row, now):
+            row["sources"] = counts.get(pk, 1)
+            found.append(row)
+    return found
+
+
+def offer_cards(ids: list[int]) -> list[dict]:
+    return _cards(JobOffer, JobListing, "offer_id", OFFER_CARD, ids)
+
+
+def training_cards(ids: list[int]) -> list[dict]:
+    return _cards(TrainingOffer, TrainingListing, "training_id", TRAINING_CARD, ids)
 
 
 def offers_by_ids(ids: list[int]) -> list[JobOffer]:

@@ -59,6 +59,7 @@ se ses son sur t ta te tes toi ton tu un une vos votre vous y est sont ete etre 
 """
 STOPWORDS = sorted(set(_STOPWORDS_TEXT.split()))
 
+
 class _WordCache(dict):
     """Folded word → normalised word; ``map(cache.__getitem__, words)`` runs in C for known
     words and calls :func:`_masculine` once for each new word."""

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import escape as _escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import fold, normalize_word, token_of
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
 WINDOW_WORDS = 40
+
+
+def escape(text: str) -> str:
+    # The standard library's escaping: Django's checks for lazy strings on every piece.
+    return _escape(text, quote=True)
 
 
 @lru_cache(maxsize=100_000)
@@ -50,58 +55,75 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def _matcher(terms, fuzzy):
+def matcher(terms, fuzzy=()):
+    """word → is it a match; remembered, so build one per search and share it between the
+    snippets of its results (their words repeat)."""
     terms = set(terms)
     fuzzy = list(fuzzy)
+    seen: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
-        term = _term(word)
-        if not term:
-            return False
-        if term in terms:
-            return True
-        return any(_one_edit(term, other) for other in fuzzy)
+        found = seen.get(word)
+        if found is None:
+            term = _term(word)
+            found = bool(term) and (term in terms or any(_one_edit(term, other) for other in fuzzy))
+            seen[word] = found
+        return found
 
     return matches
 
 
 def snippet(
-    text: str, terms, fuzzy=(), *, words: int = WINDOW_WORDS, first: bool = False
+    text: str,
+    terms=(),
+    fuzzy=(),
+    *,
+    words: int = WINDOW_WORDS,
+    first: bool = False,
+    matches=None,
 ) -> SafeString:
     """Escaped HTML: the passage of ``text`` with the most matches, matches in ``<mark>``.
 
-    ``first`` keeps the beginning of the text (titles): only the marking is done.
+    ``first`` keeps the beginning of the text (titles): only the marking is done. ``matches``:
+    a :func:`matcher` shared by the snippets of one search.
     """
     text = " ".join((text or "").split())
     if not text:
         return mark_safe("")
-    matches = _matcher(terms, fuzzy)
-    spans = [(m.start(), m.end(), matches(m.group())) for m in _WORDS.finditer(text)]
-    if not spans:
-        return escape(text)
+    matches = matches or matcher(terms, fuzzy)
+    found = _WORDS.findall(text)
+    if not found:
+        return mark_safe(escape(text))
+    hits = [matches(word) for word in found]
     start_word = 0
-    if not first and len(spans) > words:
-        hits = [1 if hit else 0 for _, _, hit in spans]
+    if not first and len(found) > words:
         best, current = 0, sum(hits[:words])
         best_score = current
-        for i in range(1, len(spans) - words + 1):
+        for i in range(1, len(found) - words + 1):
             current += hits[i + words - 1] - hits[i - 1]
             if current > best_score:
                 best, best_score = i, current
         # Start a few words before the first match, for context.
         start_word = max(0, best - 3) if best_score else 0
-    end_word = len(spans) if first else min(len(spans), start_word + words)
-    begin = 0 if start_word == 0 else spans[start_word][0]
-    end = len(text) if end_word == len(spans) else spans[end_word - 1][1]
-    out = ["… " if begin > 0 else ""]
-    cursor = begin
-    for s, e, hit in spans[start_word:end_word]:
-        if hit:
-            out.append(escape(text[cursor:s]))
-            out.append(f"<mark>{escape(text[s:e])}</mark>")
-            cursor = e
+    end_word = len(found) if first else min(len(found), start_word + words)
+    out = []
+    cursor = begin = end = None
+    for index, match in enumerate(_WORDS.finditer(text)):
+        if index < start_word:
+            continue
+        if index >= end_word:
+            break
+        if begin is None:
+            begin = cursor = match.start() if start_word else 0
+        end = match.end()
+        if hits[index]:
+            out.append(escape(text[cursor : match.start()]))
+            out.append(f"<mark>{escape(match.group())}</mark>")
+            cursor = end
+    if end_word == len(found):
+        end = len(text)
     out.append(escape(text[cursor:end]))
-    if end < len(text):
-        out.append(" …")
+    prefix = "… " if begin else ""
+    suffix = " …" if end < len(text) else ""
     # Every piece of text is escaped above.
-    return mark_safe("".join(out))
+    return mark_safe(prefix + "".join(out) + suffix)

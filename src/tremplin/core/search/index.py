@@ -41,11 +41,22 @@ def root_of(doc_type_name: str) -> Path:
     return Path(settings.SEARCH_INDEX_DIR) / doc_type_name.replace(".", "-")
 
 
+_generations: dict[str, tuple[int, str | None]] = {}
+
+
 def _current_generation(root: Path) -> str | None:
+    """The generation readers use; the file is read again only when it changed (a rebuild)."""
+    path = root / "CURRENT"
     try:
-        return (root / "CURRENT").read_text().strip() or None
+        stamp = os.stat(path).st_mtime_ns
     except FileNotFoundError:
         return None
+    known = _generations.get(str(path))
+    if known is not None and known[0] == stamp:
+        return known[1]
+    generation = path.read_text().strip() or None
+    _generations[str(path)] = (stamp, generation)
+    return generation
 
 
 def _set_current(root: Path, generation: str) -> None:

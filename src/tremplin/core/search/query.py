@@ -9,9 +9,8 @@ also find every "caisse").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from .analysis import query_words
 
@@ -53,25 +52,22 @@ def text_query(
     return match
 
 
+TERM_SET_FROM = 32
+
+
 def any_of(schema, field: str, values: Iterable[str]):
-    from tantivy import Query
+    """Documents having one of the values. A few values: a union of their posting lists (cost
+    follows the documents that have them). Many (the communes of a radius): tantivy's term set,
+    whose cost follows the size of the index instead (measured: 20 µs against 300 µs for one
+    value on 25,000 documents)."""
+    from tantivy import Occur, Query
 
-    return Query.term_set_query(schema, field, [str(v) for v in values])
-
-
-def since(schema, field: str, moment: datetime):
-    from tantivy import FieldType, Query
-
-    return Query.range_query(schema, field, FieldType.Date, moment.astimezone(UTC), None)
-
-
-def after(schema, field: str, moment: datetime):
-    """Documents whose date is strictly later (e.g. not yet expired)."""
-    from tantivy import FieldType, Query
-
-    return Query.range_query(
-        schema, field, FieldType.Date, moment.astimezone(UTC), None, include_lower=False
-    )
+    values = [str(v) for v in values]
+    if len(values) >= TERM_SET_FROM:
+        return Query.term_set_query(schema, field, values)
+    if len(values) == 1:
+        return Query.term_query(schema, field, values[0])
+    return Query.boolean_query([(Occur.Should, Query.term_query(schema, field, v)) for v in values])
 
 
 def all_of(queries: Sequence) -> object:
@@ -103,32 +99,26 @@ def facet_counts(searcher, query, fields: dict[str, int]) -> dict[str, dict[str,
     }
 
 
-def date_counts(searcher, query, field: str, bounds: dict[str, datetime]) -> dict[str, int]:
-    """Documents dated on or after each bound (e.g. published in the last 1, 7, 30 days)."""
-    if not bounds:
-        return {}
-    ranges = [
-        {"key": key, "from": int(moment.astimezone(UTC).timestamp() * 1_000_000_000)}
-        for key, moment in bounds.items()
-    ]
-    spec = {"dates": {"range": {"field": field, "ranges": ranges, "keyed": True}}}
-    buckets = searcher.aggregate(query, spec)["dates"]["buckets"]
-    return {key: int(buckets.get(key, {}).get("doc_count", 0)) for key in bounds}
-
-
-def interleave(items: Sequence, group_of: Callable[[object], object], per_round: int) -> list:
+def interleave(items: Sequence, groups: Sequence, per_round: int, limit: int | None = None) -> list:
     """Reorder ranked items so that no group takes more than ``per_round`` places per round.
 
     Round 1 holds the first ``per_round`` items of every group, in their ranked order; round 2
     the next ones, and so on. A group with many items therefore never pushes the first items of
-    the other groups down the list. Stable: within a round, the ranking is kept.
+    the other groups down the list. Stable: within a round, the ranking is kept. ``groups[i]``
+    is the group of ``items[i]``; ``limit`` stops once that many items are placed.
     """
     seen: dict[object, int] = {}
-    keyed = []
-    for position, item in enumerate(items):
-        group = group_of(item)
+    rounds: list[list] = []
+    for item, group in zip(items, groups, strict=True):
         rank = seen.get(group, 0)
         seen[group] = rank + 1
-        keyed.append((rank // per_round, position, item))
-    keyed.sort(key=lambda entry: (entry[0], entry[1]))
-    return [item for _, _, item in keyed]
+        index = rank // per_round
+        while len(rounds) <= index:
+            rounds.append([])
+        rounds[index].append(item)
+    ordered: list = []
+    for placed in rounds:
+        ordered.extend(placed)
+        if limit is not None and len(ordered) >= limit:
+            return ordered[:limit]
+    return ordered

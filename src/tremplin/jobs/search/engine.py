@@ -22,15 +22,7 @@ from functools import lru_cache
 from django.utils import timezone
 
 from tremplin.core.search import open_index
-from tremplin.core.search.query import (
-    TextMatch,
-    all_of,
-    any_of,
-    facet_counts,
-    interleave,
-    none_of,
-    text_query,
-)
+from tremplin.core.search.query import TextMatch, all_of, any_of, interleave, none_of, text_query
 
 from .documents import OFFER, TRAINING
 from .params import OfferSearch, TrainingSearch
@@ -105,6 +97,7 @@ class _Builder:
         self.match = text_query(
             searcher, schema, params.q, boosts={"title": TITLE_BOOST} if params.q else None
         )
+        self._excluded = None
         self.codes: tuple[tuple[str, float], ...] = ()
         if params.commune is not None:
             self.codes = communes_around(params.commune.insee, params.radius)
@@ -137,7 +130,6 @@ class _Builder:
 
     def query(self, *, skip: str | None = None, place=True, text=True, codes=None):
         """The whole query, optionally without one filter (for that filter's counts)."""
-        from tantivy import FieldType, Query
 
         parts = []
         if text and self.match.query is not None:
@@ -149,45 +141,59 @@ class _Builder:
                 parts.append(any_of(self.schema, self.params.FILTERS[name], values))
         if skip != self.kind.date_param:
             parts.append(self.date_filter(getattr(self.params, self.kind.date_param)))
-        parts.append(any_of(self.schema, "status", ["published"]))
-        expired = Query.range_query(self.schema, "expires", FieldType.Date, None, self.now)
-        return none_of(all_of(parts), expired)
+        return none_of(all_of(parts), self.excluded)
+
+    @property
+    def excluded(self):
+        """Offers not to show: awaiting moderation or hidden, and past their deadline since the
+        last expiry run. Both are rare, so excluding them costs little (a required "published"
+        would intersect with nearly every document)."""
+        from tantivy import FieldType, Occur, Query
+
+        if self._excluded is None:
+            unpublished = any_of(self.schema, "status", ["pending", "hidden"])
+            past = Query.range_query(
+                self.schema, "expires", FieldType.Date, None, self.now, use_inverted_index=True
+            )
+            self._excluded = Query.boolean_query(
+                [(Occur.Should, unpublished), (Occur.Should, past)]
+            )
+        return self._excluded
 
     def count(self, query) -> int:
         return self.searcher.search(query, 1, count=True).count
 
 
-def _date_counts(builder: _Builder, query, choices) -> dict[int, int]:
-    """How many results each "since N days" (or "starts within N days") choice would give.
-
-    tantivy's range aggregation wants disjoint ranges: count slices between the bounds, then
-    add them up.
-    """
+def _date_spec(builder: _Builder, choices) -> tuple[dict, list[str]]:
+    """A range aggregation counting, for each "since N days" (or "starts within N days")
+    choice, the results it would give. tantivy wants disjoint ranges: slices between the
+    bounds, added up afterwards (:func:`_date_totals`)."""
     days = sorted(choices)
     if builder.kind.date_param == "since":
-        bounds = [_ns(builder.now - timedelta(days=d)) for d in reversed(days)]  # oldest first
-        field_name = "published"
-        keys = [str(d) for d in reversed(days)]
+        keys = [str(d) for d in reversed(days)]  # oldest first
+        bounds = [_ns(builder.now - timedelta(days=int(k))) for k in keys]
         ranges = [
             {"key": key, "from": low, **({"to": bounds[i + 1]} if i + 1 < len(bounds) else {})}
             for i, (key, low) in enumerate(zip(keys, bounds, strict=True))
         ]
+        field_name = "published"
     else:
-        bounds = [_ns(builder.now + timedelta(days=d)) for d in days]  # soonest first
-        field_name = "start"
-        keys = [str(d) for d in days]
+        keys = [str(d) for d in days]  # soonest first
+        bounds = [_ns(builder.now + timedelta(days=d)) for d in days]
         lows = [_ns(builder.now), *bounds[:-1]]
         ranges = [
             {"key": key, "from": low, "to": high}
             for key, low, high in zip(keys, lows, bounds, strict=True)
         ]
-    spec = {"dates": {"range": {"field": field_name, "ranges": ranges, "keyed": True}}}
-    buckets = builder.searcher.aggregate(query, spec)["dates"]["buckets"]
-    slices = {key: int(buckets.get(key, {}).get("doc_count", 0)) for key in keys}
-    # "since 30 days" holds every slice from 30 days ago; "within 90 days" every slice to 90.
+        field_name = "start"
+    return {"range": {"field": field_name, "ranges": ranges, "keyed": True}}, keys
+
+
+def _date_totals(builder: _Builder, buckets: dict, keys: list[str]) -> dict[int, int]:
+    # "Since 30 days" holds every slice from 30 days ago; "within 90 days" every slice to 90.
     totals, running = {}, 0
     for key in reversed(keys) if builder.kind.date_param == "since" else keys:
-        running += slices[key]
+        running += int(buckets.get(key, {}).get("doc_count", 0))
         totals[int(key)] = running
     return totals
 
@@ -196,25 +202,55 @@ def _ns(moment: datetime) -> int:
     return int(moment.timestamp() * 1_000_000_000)
 
 
-def _facets(builder: _Builder, date_choices) -> tuple[dict, dict]:
-    """Facet counts; a chosen filter's own counts are computed without it."""
+def _terms(result: dict, name: str) -> dict[str, int]:
+    return {bucket["key"]: bucket["doc_count"] for bucket in result[name]["buckets"]}
+
+
+def _facets(builder: _Builder, date_choices, *, extra: dict | None = None) -> tuple:
+    """Facet counts, in as few passes over the results as the choices allow.
+
+    One aggregation on the whole query gives the counts of every filter not chosen, the date
+    counts if no date was chosen, and ``extra`` (the distance sort's count per commune). Each
+    chosen filter's own counts come from the query without it (choosing another value widens
+    the search), one more pass each.
+    """
     params = builder.params
+    searcher = builder.searcher
     chosen = params.filters()
-    free = {f: FACET_SIZES[f] for name, f in params.FILTERS.items() if name not in chosen}
-    facets = facet_counts(builder.searcher, builder.query(), free)
+    date_chosen = bool(getattr(params, builder.kind.date_param))
+    date_spec, date_keys = _date_spec(builder, date_choices)
+    spec = {
+        field: {"terms": {"field": field, "size": FACET_SIZES[field]}}
+        for name, field in params.FILTERS.items()
+        if name not in chosen
+    }
+    if not date_chosen:
+        spec["dates"] = date_spec
+    spec.update(extra or {})
+    main = searcher.aggregate(builder.query(), spec)
+    facets = {f: _terms(main, f) for name, f in params.FILTERS.items() if name not in chosen}
     for name in chosen:
-        field_name = params.FILTERS[name]
-        facets.update(
-            facet_counts(
-                builder.searcher, builder.query(skip=name), {field_name: FACET_SIZES[field_name]}
-            )
+        field = params.FILTERS[name]
+        result = searcher.aggregate(
+            builder.query(skip=name),
+            {field: {"terms": {"field": field, "size": FACET_SIZES[field]}}},
         )
-    dates = _date_counts(builder, builder.query(skip=builder.kind.date_param), date_choices)
-    return facets, dates
+        facets[field] = _terms(result, field)
+    if date_chosen:
+        main_dates = searcher.aggregate(
+            builder.query(skip=builder.kind.date_param), {"dates": date_spec}
+        )["dates"]["buckets"]
+    else:
+        main_dates = main["dates"]["buckets"]
+    return facets, _date_totals(builder, main_dates, date_keys), main
 
 
-def _ordered_page(builder: _Builder, query, sort: str) -> tuple[int, list[int]]:
-    """Total and ids of the requested page, by relevance or date, with the diversity rule."""
+def _ordered_page(builder: _Builder, query, sort: str, total: int) -> list[int]:
+    """Ids of the requested page, by relevance or date, with the diversity rule.
+
+    The total comes from the aggregation pass, so this search needs no count: tantivy can skip
+    the documents that cannot reach the top (block-max WAND).
+    """
     from tantivy import Order
 
     params = builder.params
@@ -226,32 +262,31 @@ def _ordered_page(builder: _Builder, query, sort: str) -> tuple[int, list[int]]:
             "order": Order.Asc if builder.kind.sort_ascending else Order.Desc,
         }
     offset = (params.page - 1) * params.per_page
+    if offset >= total:
+        return []
     if offset >= WINDOW:
-        result = searcher.search(query, params.per_page, count=True, offset=offset, **kwargs)
-        hits = [address for _, address in result.hits]
-        return result.count, searcher.fast_field_values("id", hits)
-    result = searcher.search(query, WINDOW, count=True, **kwargs)
+        result = searcher.search(query, params.per_page, count=False, offset=offset, **kwargs)
+        return searcher.fast_field_values("id", [address for _, address in result.hits])
+    result = searcher.search(query, WINDOW, count=False, **kwargs)
     hits = [address for _, address in result.hits]
     ids = searcher.fast_field_values("id", hits)
     employers = searcher.fast_field_values("employer", hits)
-    ranked = interleave(list(zip(ids, employers, strict=True)), lambda p: p[1], PER_EMPLOYER_ROUND)
-    page = [pk for pk, _ in ranked[offset : offset + params.per_page]]
+    ranked = interleave(ids, employers, PER_EMPLOYER_ROUND, limit=offset + params.per_page)
+    page = ranked[offset : offset + params.per_page]
     missing = offset + params.per_page - max(WINDOW, offset)
-    if len(page) < params.per_page and result.count > WINDOW and missing > 0:
+    if len(page) < params.per_page and total > WINDOW and missing > 0:
         more = searcher.search(query, missing, count=False, offset=WINDOW, **kwargs)
         page += searcher.fast_field_values("id", [address for _, address in more.hits])
-    return result.count, page
+    return page
 
 
-def _distance_page(builder: _Builder, query) -> tuple[int, list[int], dict[int, float]]:
-    """Nearest first, exactly at commune level: count per commune, then fetch what the page
-    needs commune by commune (newest first within a commune)."""
+def _distance_page(builder: _Builder, query, total: int, per_insee: dict[str, int]) -> tuple:
+    """Nearest first, exactly at commune level: from the count per commune, fetch what the
+    page needs commune by commune (newest first within a commune)."""
     from tantivy import Order
 
     params = builder.params
     searcher = builder.searcher
-    total = builder.count(query)
-    per_insee = facet_counts(searcher, query, {"insee": max(1, len(builder.codes))})["insee"]
     offset = (params.page - 1) * params.per_page
     wanted_end = offset + params.per_page
     ids: list[int] = []
@@ -286,7 +321,7 @@ def _distance_page(builder: _Builder, query) -> tuple[int, list[int], dict[int, 
             outside, params.per_page - len(ids), count=False, offset=max(0, offset - seen)
         )
         ids += searcher.fast_field_values("id", [a for _, a in result.hits])
-    return total, ids, distances
+    return ids, distances
 
 
 def _run(kind: Kind, params, date_choices, *, suggest: bool = True) -> SearchResult:
@@ -300,11 +335,18 @@ def _run(kind: Kind, params, date_choices, *, suggest: bool = True) -> SearchRes
     if sort == "relevance" and builder.match.query is None:
         sort = "date"  # nothing to rank on: newest first
     result = SearchResult(params=params, match=builder.match)
+    # One pass for the exact total, the facet counts and (distance) the count per commune.
+    extra = {"total": {"value_count": {"field": "id"}}}
     if sort == "distance":
-        result.total, result.ids, result.distances = _distance_page(builder, query)
+        extra["insee"] = {"terms": {"field": "insee", "size": max(1, len(builder.codes))}}
+    result.facets, result.date_counts, main = _facets(builder, date_choices, extra=extra)
+    result.total = int(main["total"]["value"])
+    if sort == "distance":
+        result.ids, result.distances = _distance_page(
+            builder, query, result.total, _terms(main, "insee")
+        )
     else:
-        result.total, result.ids = _ordered_page(builder, query, sort)
-    result.facets, result.date_counts = _facets(builder, date_choices)
+        result.ids = _ordered_page(builder, query, sort, result.total)
     if result.total == 0 and suggest:
         from .suggestions import suggestions
 

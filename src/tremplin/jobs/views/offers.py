@@ -45,8 +45,8 @@ def offer_list(request):
         request,
         OfferSearchForm(request.GET),
         search=offer_search,
-        load=selectors.offers_by_ids,
-        text_of=lambda offer: offer.description,
+        load=selectors.offer_cards,
+        text_of=lambda row: row["description"],
         facets=FACETS,
         filters=_filters(),
     )

@@ -11,7 +11,11 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from tremplin.core.search.analysis import html_to_text
-from tremplin.core.search.highlight import snippet
+from tremplin.core.search.highlight import matcher, snippet
+
+#: The snippet is cut from the first characters of a description's HTML (enough for a good
+#: passage; the rest would cost time for every result).
+SNIPPET_SOURCE = 1200
 
 
 @dataclass
@@ -31,6 +35,29 @@ class Group:
     options: list[Option]
 
 
+def _head(html: str) -> str:
+    """The beginning of an HTML text, not cut inside a tag."""
+    head = html[:SNIPPET_SOURCE]
+    cut = head.rfind("<")
+    return head[:cut] if cut > head.rfind(">") else head
+
+
+_choice_labels: dict = {}
+
+
+def _choices(field) -> list[tuple[str, str]]:
+    """A field's choices with their labels translated, once per field and language."""
+    from django.utils.translation import get_language
+
+    key = (tuple(str(v) for v, _ in field.choices), get_language())
+    found = _choice_labels.get(key)
+    if found is None:
+        if len(_choice_labels) > 100:
+            _choice_labels.clear()
+        found = _choice_labels[key] = [(str(v), str(label)) for v, label in field.choices]
+    return found
+
+
 def facet_groups(form, result, spec) -> list[Group]:
     """``spec``: (parameter, index field or "@date", hide options with no result) triples."""
     groups = []
@@ -46,7 +73,7 @@ def facet_groups(form, result, spec) -> list[Group]:
             counts = result.facets.get(field_name, {})
             kind = "checkbox"
         options = []
-        for value, label in field.choices:
+        for value, label in _choices(field):
             value = str(value)
             count = counts.get(value, 0) if value else None
             checked = value in chosen or (kind == "radio" and not value and not chosen - {""})
@@ -138,10 +165,6 @@ def suggestion_links(result, params_dict: dict, filters: dict[str, tuple[str, st
     return links
 
 
-def highlighted(result, text: str, *, first: bool = False):
-    return snippet(text, result.match.terms, result.match.fuzzy, first=first)
-
-
 def plain(html: str) -> str:
     return html_to_text(html)
 
@@ -149,8 +172,9 @@ def plain(html: str) -> str:
 def search_context(request, form, *, search, load, text_of, facets, filters) -> dict:
     """Everything a search page shows: results with highlights, facets, pages, suggestions.
 
-    ``search`` runs the engine on the form's parameters, ``load`` fetches the objects of the
-    result's ids, ``text_of`` gives the text a snippet is cut from.
+    ``search`` runs the engine on the form's parameters, ``load`` fetches the rows of the
+    result's ids (dicts with "pk" and "title"), ``text_of`` gives the text a snippet is cut
+    from.
     """
     from tremplin.core.search import SearchUnavailable
 
@@ -162,16 +186,17 @@ def search_context(request, form, *, search, load, text_of, facets, filters) -> 
         context["unavailable"] = True
         return context
     current = current_params(request)
+    matches = matcher(result.match.terms, result.match.fuzzy)
     context.update(
         result=result,
         items=[
             {
-                "object": obj,
-                "title": highlighted(result, obj.title, first=True),
-                "snippet": highlighted(result, plain(text_of(obj))),
-                "distance": result.distances.get(obj.pk),
+                "object": row,
+                "title": snippet(row["title"], first=True, matches=matches),
+                "snippet": snippet(plain(_head(text_of(row))), matches=matches),
+                "distance": result.distances.get(row["pk"]),
             }
-            for obj in load(result.ids)
+            for row in load(result.ids)
         ],
         groups=facet_groups(form, result, facets),
         pages=Pages(params.page, result.pages),

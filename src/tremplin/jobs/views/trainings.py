@@ -44,8 +44,8 @@ def training_list(request):
         request,
         TrainingSearchForm(request.GET),
         search=training_search,
-        load=selectors.trainings_by_ids,
-        text_of=lambda training: training.objectives,
+        load=selectors.training_cards,
+        text_of=lambda row: row["objectives"],
         facets=FACETS,
         filters=_filters(),
     )
