@@ -45,6 +45,7 @@ def offers_import(
 ) -> ImportRun:
     """Import a feed; returns its :class:`ImportRun` (counts and every issue)."""
     started = timezone.now()
+    _larger_cache()
     run = ImportRun.objects.create(
         source=source, source_name=source_name, format=format, started_at=started
     )
@@ -102,6 +103,17 @@ def _read_all(reader, writer, counts: Counts, issues: list[Issue], progress) -> 
         exc.read = read
         raise
     return read
+
+
+def _larger_cache() -> None:
+    """SQLite keeps 2 MB of pages by default: too few for the indexes of a million offers,
+    which an import updates at random places (measured: a third less time in SQL with 256 MB).
+    The setting lasts as long as this connection."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
 
 
 def _write_batch(writer, records, counts: Counts, issues: list[Issue]) -> None:

@@ -73,6 +73,7 @@ class BatchWriter:
         self.places = PlaceResolver()
         self.employers = EmployerResolver()
         self.seen_ids: set[str] = set()
+        self._others_indexed: bool | None = None
 
     # --- what subclasses provide ---------------------------------------------------------
     def offer_fields(self, record, located) -> dict:  # pragma: no cover - abstract
@@ -242,6 +243,8 @@ class BatchWriter:
         this source (one source never lists the same offer twice). They are then checked
         exactly against the database's text.
         """
+        from tantivy import Query
+
         from tremplin.core.search import SearchUnavailable, open_index
         from tremplin.core.search.query import any_of, none_of
 
@@ -253,6 +256,13 @@ class BatchWriter:
             searcher = index.searcher()
         except SearchUnavailable:
             log.warning("duplicate detection skipped: the search index is being rebuilt")
+            return [], new
+        others = none_of(Query.all_query(), any_of(index.schema, "sources", [self.source_name]))
+        if self._others_indexed is None:
+            # No offer from another source yet: nothing can be a duplicate (looking keys up in
+            # a big index costs about 13 µs a key). Checked once per import.
+            self._others_indexed = searcher.search(others, 1, count=True).count > 0
+        if not self._others_indexed:
             return [], new
         wanted = sorted({str(k) for p in new for k in p.extra["keys"]})
         query = none_of(
