@@ -1,0 +1,51 @@
+from .base import OfferQuerySet
+from .choices import (
+    ROME_DOMAINS,
+    ContractType,
+    Funding,
+    OfferKind,
+    Remote,
+    SalaryPeriod,
+    SourceFormat,
+    Status,
+    TeachingMode,
+    WorkingTime,
+)
+from .employers import Employer
+from .offers import JobDuplicateKey, JobListing, JobOffer
+from .rome import RomeAppellation, RomeCode
+from .sources import ImportRun, OfferSource
+from .trainings import (
+    TrainingDuplicateKey,
+    TrainingListing,
+    TrainingOffer,
+    TrainingRome,
+    TrainingSession,
+)
+
+__all__ = [
+    "ROME_DOMAINS",
+    "ContractType",
+    "Employer",
+    "Funding",
+    "ImportRun",
+    "JobDuplicateKey",
+    "JobListing",
+    "JobOffer",
+    "OfferKind",
+    "OfferQuerySet",
+    "OfferSource",
+    "Remote",
+    "RomeAppellation",
+    "RomeCode",
+    "SalaryPeriod",
+    "SourceFormat",
+    "Status",
+    "TeachingMode",
+    "TrainingDuplicateKey",
+    "TrainingListing",
+    "TrainingOffer",
+    "TrainingRome",
+    "TrainingSession",
+    "WorkingTime",
+]
