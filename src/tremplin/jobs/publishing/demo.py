@@ -1,0 +1,1 @@
+"""Demo data of the publishing side (filled in below once the offers' demo exists)."""

@@ -1,0 +1,53 @@
+"""The few facts about offers the publishing side relies on, in one place.
+
+Offers, employers and their life cycle belong to the rest of the jobs app; reading them through
+these functions keeps the publishing code independent of how offers are stored.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from tremplin.jobs.models import JobOffer, Status
+
+
+def business_of(offer: JobOffer):
+    """The Tremplin business that publishes the offer, or None (offer from another source)."""
+    employer = offer.employer
+    if employer is None or employer.business_id is None:
+        return None
+    return employer.business
+
+
+def accepts_applications(offer: JobOffer, now=None) -> bool:
+    """Applications go through Tremplin only for live offers of a Tremplin business."""
+    return offer.is_live(now) and business_of(offer) is not None
+
+
+def original_url(offer: JobOffer) -> str:
+    """Where to apply when the offer comes from elsewhere: its first source's page."""
+    for listing in offer.listings.all():
+        if listing.url and listing.withdrawn_at is None:
+            return listing.url
+    return ""
+
+
+def ended_at(offer: JobOffer, now=None):
+    """When the recruitment behind the offer ended: expiry, or hidden by moderation."""
+    now = now or timezone.now()
+    if offer.status == Status.HIDDEN:
+        return offer.moderated_at or offer.updated_at
+    return offer.ended_at(now)
+
+
+def live_offers():
+    return JobOffer.objects.live()
+
+
+def search_changed(offer_id: int) -> None:
+    """Tell the search index that an offer's state changed (in the same transaction)."""
+    from tremplin.core.models import SearchChange
+
+    SearchChange.objects.create(
+        doc_type="job", object_id=str(offer_id), action=SearchChange.Action.UPSERT
+    )
