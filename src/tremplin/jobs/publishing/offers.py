@@ -51,3 +51,13 @@ def search_changed(offer_id: int) -> None:
     SearchChange.objects.create(
         doc_type="job", object_id=str(offer_id), action=SearchChange.Action.UPSERT
     )
+
+
+def listing_create(*, offer: JobOffer, source_name: str, key: str, url: str = "", now=None):
+    """Record where an offer is published (for offers posted on Tremplin: the platform)."""
+    from tremplin.jobs.models import JobListing
+
+    now = now or timezone.now()
+    return JobListing.objects.create(
+        offer=offer, source_name=source_name, url=url, first_seen_at=now, last_seen_at=now
+    )

@@ -146,13 +146,7 @@ def employer_offer_create(*, actor: User, business: Business, values: OfferValue
     )
     _apply(offer, values)
     offer.save()
-    JobListing.objects.create(
-        offer=offer,
-        source_name=SOURCE,
-        source_id=f"offre-{offer.pk}",
-        first_seen_at=now,
-        last_seen_at=now,
-    )
+    offers.listing_create(offer=offer, source_name=SOURCE, key=f"offre-{offer.pk}", now=now)
     ModerationDecision.objects.create(offer=offer, action=ModerationAction.SUBMIT, actor=actor)
     offers.search_changed(offer.pk)
     stat_increment("jobs.employer_offer_posted", commune_department(values.commune))
