@@ -1,7 +1,12 @@
 """Addresses of the publishing side, included by the jobs app's urls (namespace ``jobs``)."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
+from django.views.decorators.cache import cache_page
 
+from tremplin.jobs.publishing.api import api
+from tremplin.jobs.publishing.feeds import OfferSearchFeed
+from tremplin.jobs.publishing.sitemaps import SITEMAPS
 from tremplin.jobs.publishing.views import (
     alerts,
     applications,
@@ -9,9 +14,28 @@ from tremplin.jobs.publishing.views import (
     employer,
     moderation,
     reports,
+    widget,
 )
 
+SITEMAP_CACHE = 60 * 60
+
 urlpatterns = [
+    path(
+        "sitemap.xml",
+        cache_page(SITEMAP_CACHE)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "jobs:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_CACHE)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("api/", api.urls),
+    path("emplois/flux.atom", OfferSearchFeed(), name="offer_feed"),
+    path("emplois/widget/", widget.widget, name="widget"),
+    path("emplois/widget/code/", widget.widget_snippet, name="widget_snippet"),
     path("emplois/postuler/<int:pk>/", applications.apply, name="apply"),
     path("emplois/signaler/<int:pk>/", reports.offer_report, name="offer_report"),
     path("emplois/candidatures/<int:pk>/cv/", cv.cv_download, name="cv_download"),
