@@ -1,0 +1,124 @@
+"""Saved searches with one-click unsubscribe; personal data exported and erased."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.http import QueryDict
+
+from tests.factories import UserFactory
+from tests.helpers import text
+from tremplin.accounts import personal_data
+from tremplin.core.errors import DomainError
+from tremplin.jobs.models.publishing import Application, SavedSearch
+from tremplin.jobs.publishing.services import (
+    saved_search_create,
+    saved_search_unsubscribe,
+    unsubscribe_token,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_saving_the_same_search_twice_is_refused(job_seeker, saint_etienne):
+    params = QueryDict("q=vendeur&commune=42218&rayon=20&contrat=cdi&page=3&tri=date")
+    saved = saved_search_create(user=job_seeker, params=params)
+    assert saved.query_string == "commune=42218&contrat=cdi&q=vendeur&rayon=20"
+    assert "vendeur" in saved.name and "Saint-Étienne" in saved.name
+    same = QueryDict("contrat=cdi&rayon=20&q=vendeur&commune=42218")
+    with pytest.raises(DomainError, match="déjà dans vos alertes"):
+        saved_search_create(user=job_seeker, params=same)
+    with pytest.raises(DomainError, match="au moins un critère"):
+        saved_search_create(user=job_seeker, params=QueryDict("page=2"))
+
+
+def test_too_many_alerts_are_refused(job_seeker, settings):
+    settings.JOBS_SAVED_SEARCHES_MAX = 2
+    for word in ("vendeur", "boulanger"):
+        saved_search_create(user=job_seeker, params=QueryDict(f"q={word}"))
+    with pytest.raises(DomainError, match="déjà 2 alertes"):
+        saved_search_create(user=job_seeker, params=QueryDict("q=coiffeur"))
+
+
+def test_token_unsubscribes_that_alert_only(job_seeker):
+    saved = saved_search_create(user=job_seeker, params=QueryDict("q=vendeur"))
+    other = saved_search_create(user=job_seeker, params=QueryDict("q=boulanger"))
+    saved_search_unsubscribe(token=unsubscribe_token(saved))
+    saved.refresh_from_db()
+    other.refresh_from_db()
+    assert (saved.is_active, other.is_active) == (False, True)
+    with pytest.raises(DomainError, match="pas valable"):
+        saved_search_unsubscribe(token=unsubscribe_token(saved)[:-2] + "xx")
+
+
+def test_one_click_unsubscribe_from_the_mail_client(client, job_seeker):
+    saved = saved_search_create(user=job_seeker, params=QueryDict("q=vendeur"))
+    url = f"/emplois/alertes/desabonnement/{unsubscribe_token(saved)}/"
+    page = client.get(url)  # a link checker opening the page changes nothing
+    assert "Me désabonner" in text(page)
+    assert SavedSearch.objects.get().is_active
+    response = client.post(url, {"List-Unsubscribe": "One-Click"})  # RFC 8058, no session
+    assert response.status_code == 200
+    assert not SavedSearch.objects.get().is_active
+    assert client.post("/emplois/alertes/desabonnement/abc/").status_code == 404
+
+
+def test_alert_pages_in_my_space(client, job_seeker):
+    client.force_login(job_seeker)
+    response = client.post(
+        "/emplois/alertes/creer/", {"query": "q=serveur&contrat=cdd", "name": "Serveur en CDD"}
+    )
+    assert response.status_code == 302
+    saved = SavedSearch.objects.get()
+    page = text(client.get("/mon-espace/"))
+    assert "Mes alertes emploi" in page and "Serveur en CDD" in page
+    client.post(f"/emplois/alertes/{saved.pk}/activer/", {"active": "0"})
+    saved.refresh_from_db()
+    assert not saved.is_active
+    client.force_login(UserFactory())
+    assert client.post(f"/emplois/alertes/{saved.pk}/supprimer/").status_code == 404
+    client.force_login(job_seeker)
+    client.post(f"/emplois/alertes/{saved.pk}/supprimer/")
+    assert not SavedSearch.objects.exists()
+
+
+def test_export_holds_applications_and_alerts(job_seeker, application):
+    saved_search_create(user=job_seeker, params=QueryDict("q=vendeur"))
+    export = personal_data.personal_data_export(job_seeker)
+    assert export["candidatures"][0]["message"] == "Bonjour, je suis disponible."
+    assert export["candidatures"][0]["cv_filename"] == "Mon CV.pdf"
+    assert export["alertes_emploi"][0]["query_string"] == "q=vendeur"
+
+
+def test_account_deletion_erases_applications_and_cv_files(
+    job_seeker, application, django_capture_on_commit_callbacks
+):
+    from tremplin.accounts.services import account_delete
+
+    path = application.cv.path
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=job_seeker)
+    assert not Application.objects.exists()
+    assert not os.path.exists(path)
+
+
+def test_employer_leaving_alone_takes_received_applications_and_offers_away(
+    owner, application, offer, django_capture_on_commit_callbacks
+):
+    from tremplin.accounts.services import account_delete
+
+    path = application.cv.path
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=owner)
+    assert not Application.objects.exists()
+    assert not os.path.exists(path)
+    offer.refresh_from_db()
+    assert offer.status == "hidden"
+
+
+def test_public_register_names_the_retention(client):
+    page = text(client.get("/donnees-personnelles/"))
+    assert "Candidatures aux offres d'emploi" in page
+    assert "90 jours après la fin du recrutement" in page
+    assert "730 jours après le dernier contact" in page
