@@ -169,7 +169,9 @@ def offer_of(user: User, pk: int) -> JobOffer | None:
 @transaction.atomic
 def employer_offer_update(*, actor: User, offer: JobOffer, values: OfferValues) -> JobOffer:
     """Edit one's offer: it goes back to moderation until staff read the new text."""
-    offer = JobOffer.objects.select_for_update().select_related("employer").get(pk=offer.pk)
+    offer = (
+        JobOffer.objects.select_for_update(of=("self",)).select_related("employer").get(pk=offer.pk)
+    )
     if offer.employer is None or not manages(actor, offer.employer.business_id or 0):
         raise DomainError(_("Cette offre n'est pas celle de votre entreprise."), code="forbidden")
     if offer.expired_at is not None:
