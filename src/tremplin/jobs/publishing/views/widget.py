@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csp.constants import SELF
-from csp.decorators import csp_update
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
@@ -42,7 +42,7 @@ def widget(request):
 
 @staff_member_required
 @require_GET
-@csp_update({"frame-src": [SELF]})  # the live preview frames the widget
+@csp_replace({"frame-src": [SELF]})  # the live preview frames the widget (nothing else)
 def widget_snippet(request):
     form = SnippetForm(request.GET or None)
     code = preview = None
