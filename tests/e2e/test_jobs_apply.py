@@ -93,3 +93,14 @@ def test_apply_form_shows_errors_accessibly(site, live_server, world, tmp_path):
     page.wait_for_load_state("networkidle")
     assert "c'est un fichier ZIP" in page.content()
     check_page(site)
+
+
+def test_api_docs_render_with_local_assets_and_the_csp(site, live_server, world):
+    """Swagger UI is django-ninja's page, not ours: no axe audit, but it must render from the
+    platform's own files, within the strict CSP, with no validator badge fetched elsewhere."""
+    page = site.page
+    page.goto(live_server.url + "/api/docs")
+    page.wait_for_selector(".swagger-ui .info", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    assert "offres d'emploi" in page.inner_text(".swagger-ui .info").lower()
+    assert site.csp_violations() == []
