@@ -16,6 +16,7 @@ from tremplin.jobs.models.publishing import SavedSearch
 from tremplin.jobs.publishing import search, services
 from tremplin.jobs.publishing.forms import SavedSearchForm
 from tremplin.jobs.publishing.services.alerts import saved_search_from_token
+from tremplin.jobs.publishing.views import crumbs
 
 
 @login_required
@@ -50,6 +51,7 @@ def alert_create(request):
             "form": form,
             "description": search.describe(canonical),
             "search_url": reverse("jobs:offer_search") + ("?" + canonical if canonical else ""),
+            "crumbs": crumbs.myspace((None, _("Créer une alerte emploi"))),
         },
     )
 

@@ -17,6 +17,7 @@ from tremplin.jobs.models.publishing import Application
 from tremplin.jobs.publishing import conf, offers, services
 from tremplin.jobs.publishing.cv import limit_uploads
 from tremplin.jobs.publishing.forms import ApplicationForm
+from tremplin.jobs.publishing.views import crumbs
 
 
 @csrf_exempt  # the CSRF check runs below, once the upload size limit is in place
@@ -79,7 +80,13 @@ def _apply(request, pk: int):
     return render(
         request,
         "jobs/publishing/apply.html",
-        {"offer": offer, "form": form, "existing": existing, "business": offers.business_of(offer)},
+        {
+            "offer": offer,
+            "form": form,
+            "existing": existing,
+            "business": offers.business_of(offer),
+            "crumbs": crumbs.offer(offer, _("Postuler")),
+        },
     )
 
 

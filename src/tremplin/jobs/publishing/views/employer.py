@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tremplin.accounts.models import Role
 from tremplin.accounts.services import access_record
 from tremplin.core.errors import DomainError
-from tremplin.jobs.models import JobOffer, Status
+from tremplin.jobs.models import JobOffer
 from tremplin.jobs.models.publishing import ApplicationStatus
 from tremplin.jobs.publishing import selectors, services
 from tremplin.jobs.publishing.forms import ApplicationMoveForm
@@ -24,6 +24,7 @@ from tremplin.jobs.publishing.services.employer import (
     employer_offer_update,
     offer_of,
 )
+from tremplin.jobs.publishing.views import crumbs
 
 
 def _businesses_or_redirect(request):
@@ -47,7 +48,10 @@ def employer_offers(request):
     return render(
         request,
         "jobs/publishing/employer_offers.html",
-        {"offers": list(selectors.employer_offers(request.user)), "Status": Status},
+        {
+            "offers": list(selectors.employer_offers(request.user)),
+            "crumbs": crumbs.myspace((None, _("Mes offres d'emploi"))),
+        },
     )
 
 
@@ -93,7 +97,14 @@ def employer_offer_form(request, pk: int | None = None):
     return render(
         request,
         "jobs/publishing/employer_offer_form.html",
-        {"form": form, "offer": offer, "preview": preview},
+        {
+            "form": form,
+            "offer": offer,
+            "preview": preview,
+            "crumbs": crumbs.employer_offers(
+                (None, offer.title if offer else _("Publier une offre"))
+            ),
+        },
     )
 
 
@@ -160,6 +171,7 @@ def employer_applications(request):
             "status": status,
             "offer_id": offer_id,
             "offers": list(selectors.employer_offers(request.user).values_list("pk", "title")),
+            "crumbs": crumbs.myspace((None, _("Candidatures reçues"))),
         },
     )
 
@@ -201,5 +213,11 @@ def employer_application(request, pk: int):
     return render(
         request,
         "jobs/publishing/employer_application.html",
-        {"application": application, "form": form},
+        {
+            "application": application,
+            "form": form,
+            "crumbs": crumbs.employer_applications(
+                (None, application.candidate.full_name or application.candidate.email)
+            ),
+        },
     )

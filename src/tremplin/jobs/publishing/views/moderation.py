@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tremplin.core.errors import DomainError
 from tremplin.jobs.publishing import selectors, services
 from tremplin.jobs.publishing.forms import ReasonForm
+from tremplin.jobs.publishing.views import crumbs
 
 TABS = ["pending", "reported", "hidden"]
 
@@ -33,6 +34,7 @@ def moderation_queue(request):
             "offers": page.object_list,
             "counts": selectors.moderation_counts(),
             "querystring_prefix": f"onglet={tab}&",
+            "crumbs": crumbs.myspace((None, _("Modération des offres"))),
         },
     )
 
@@ -46,7 +48,11 @@ def moderation_offer(request, pk: int):
     return render(
         request,
         "jobs/publishing/moderation_offer.html",
-        {"offer": offer, "reason_form": ReasonForm()},
+        {
+            "offer": offer,
+            "reason_form": ReasonForm(),
+            "crumbs": crumbs.moderation((None, offer.title)),
+        },
     )
 
 

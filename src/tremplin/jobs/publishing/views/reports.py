@@ -13,6 +13,7 @@ from tremplin.core.errors import DomainError
 from tremplin.jobs.models import JobOffer
 from tremplin.jobs.publishing import conf, services
 from tremplin.jobs.publishing.forms import OfferReportForm
+from tremplin.jobs.publishing.views import crumbs
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,5 +54,8 @@ def offer_report(request, pk: int):
                 )
                 return redirect(offer.get_absolute_url())
     return render(
-        request, "jobs/publishing/report.html", {"offer": offer, "form": form}, status=status
+        request,
+        "jobs/publishing/report.html",
+        {"offer": offer, "form": form, "crumbs": crumbs.offer(offer, _("Signaler"))},
+        status=status,
     )

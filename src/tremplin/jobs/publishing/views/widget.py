@@ -8,9 +8,11 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tremplin.jobs.publishing import search
+from tremplin.jobs.publishing.views import crumbs
 from tremplin.jobs.publishing.widget import (
     SnippetForm,
     framable,
@@ -63,5 +65,6 @@ def widget_snippet(request):
             "preview": preview,
             "height": form.data.get("height", 600),
             "frame_ancestors": settings.FRAME_ANCESTORS,
+            "crumbs": crumbs.myspace((None, _("Widget pour un site partenaire"))),
         },
     )
