@@ -122,3 +122,54 @@ def test_public_register_names_the_retention(client):
     assert "Candidatures aux offres d'emploi" in page
     assert "90 jours après la fin du recrutement" in page
     assert "730 jours après le dernier contact" in page
+
+
+def test_daily_digest_sends_new_offers_with_unsubscribe_headers(job_seeker, offer, monkeypatch):
+    from django.core import mail
+
+    from tremplin.jobs.publishing import search
+    from tremplin.jobs.publishing.services import digest_send
+
+    saved = saved_search_create(user=job_seeker, params=QueryDict("q=vendeur"))
+    seen = {}
+
+    def fake_new_offers(query_string, *, since, until, limit):
+        seen.update(query=query_string, since=since)
+        return [offer], 3
+
+    monkeypatch.setattr(search, "new_offers", fake_new_offers)
+    result = digest_send()
+    assert result == {"checked": 1, "sent": 1}
+    assert seen["query"] == "q=vendeur"
+    message = mail.outbox[-1]
+    assert message.to == [job_seeker.email]
+    assert offer.title in message.body and "Et 2 autres offres" in message.body
+    token = unsubscribe_token(saved)
+    assert message.extra_headers["List-Unsubscribe"].endswith(
+        f"/emplois/alertes/desabonnement/{token}/>"
+    )
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    saved.refresh_from_db()
+    assert saved.last_sent_at is not None and saved.checked_until >= seen["since"]
+    # Nothing new: no e-mail, the mark still moves; a paused alert is skipped.
+    monkeypatch.setattr(search, "new_offers", lambda *a, **k: ([], 0))
+    assert digest_send() == {"checked": 1, "sent": 0}
+    saved_search_unsubscribe(token=token)
+    assert digest_send() == {"checked": 0, "sent": 0}
+    assert len(mail.outbox) == 1
+
+
+def test_one_broken_search_does_not_stop_the_others(job_seeker, offer, monkeypatch):
+    from tremplin.jobs.publishing import search
+    from tremplin.jobs.publishing.services import digest_send
+
+    saved_search_create(user=job_seeker, params=QueryDict("q=vendeur"))
+    saved_search_create(user=job_seeker, params=QueryDict("q=boulanger"))
+
+    def flaky(query_string, **kwargs):
+        if "vendeur" in query_string:
+            raise RuntimeError("index indisponible")
+        return [offer], 1
+
+    monkeypatch.setattr(search, "new_offers", flaky)
+    assert digest_send() == {"checked": 2, "sent": 1}

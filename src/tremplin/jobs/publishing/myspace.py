@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.accounts.models import Role
 from tremplin.accounts.spaces import Section, section_register
-from tremplin.jobs.publishing import selectors, services
+from tremplin.jobs.publishing import selectors
 
 
 def _applications(request):
@@ -20,9 +20,7 @@ def _alerts(request):
     saved = list(selectors.saved_searches_of(request.user))
     if not saved and request.user.role != Role.JOB_SEEKER:
         return None
-    return {
-        "saved_searches": [(s, services.unsubscribe_token(s)) for s in saved],
-    }
+    return {"saved_searches": saved}
 
 
 def _employer(request):

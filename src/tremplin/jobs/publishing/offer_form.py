@@ -120,7 +120,14 @@ class EmployerOfferForm(forms.Form):
     working_hours = forms.CharField(
         label=_("Horaires (facultatif)"), required=False, max_length=200
     )
-    salary_min = forms.CharField(label=_("Salaire minimum (€)"), required=False, max_length=30)
+    salary_min = forms.CharField(
+        label=_("Salaire minimum (€)"),
+        required=False,
+        max_length=30,
+        help_text=_(
+            "En chiffres, par exemple « 1 900 ». Laissez vide si le salaire est à négocier."
+        ),
+    )
     salary_max = forms.CharField(label=_("Salaire maximum (€)"), required=False, max_length=30)
     salary_period = forms.ChoiceField(
         label=_("Le salaire est"), choices=[("", "—"), *SalaryPeriod.choices], required=False
