@@ -100,7 +100,8 @@ class PlacedOffer(models.Model):
 class Listing(models.Model):
     """One publication of an offer by one source: several listings make one offer."""
 
-    source = models.ForeignKey(
+    # Named "feed", not "source": a foreign key "source" would take the column source_id.
+    feed = models.ForeignKey(
         "jobs.OfferSource",
         on_delete=models.SET_NULL,
         null=True,
@@ -131,4 +132,4 @@ class Listing(models.Model):
     def source_label(self) -> str:
         from tremplin.jobs.sources.registry import source_label
 
-        return source_label(self.source_name, self.source)
+        return source_label(self.source_name, self.feed)

@@ -1,0 +1,146 @@
+"""French text analysis that forgives: case, accents, gendered and plural job titles, hyphens.
+
+tantivy's French stemmer joins plurals but not masculine and feminine forms ("vendeuse" stems
+to ``vendeux``, "vendeur" to ``vendeur``), and folding accents before or after stemming changes
+the result. So every text, indexed or searched, goes through the same two steps:
+
+1. :func:`normalize` (Python): lower case, accents folded, words only, and feminine endings
+   mapped to the masculine ("vendeuse" → "vendeur", "aide-soignante" → "aide soignant",
+   "infirmière" → "infirmier", "technicienne" → "technicien", "conductrice" → "conducteur");
+2. the ``fr`` analyzer (tantivy, in Rust): tokens, French stop words, Snowball stemming.
+
+The mapping is a rule on word endings, applied identically to documents and queries: where it
+maps two unrelated words together ("personne" → "person"), both sides agree and the cost is a
+rare loose match, never a miss. Words are cached, so a text costs a dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+ANALYZER = "fr"
+
+_WORD = re.compile(r"[a-z0-9]+")
+_TAG = re.compile(r"<[^>]*>")
+
+#: Feminine (or plural-agnostic) endings and the masculine ending they map to, longest first.
+_ENDINGS = (
+    ("euse", "eur"),
+    ("rice", "eur"),  # conductrice, directrice, ambassadrice
+    ("ienne", "ien"),
+    ("iere", "ier"),
+    ("enne", "en"),
+    ("elle", "el"),
+    ("ante", "ant"),
+    ("onne", "on"),
+    ("ere", "er"),  # bouchère, boulangère
+    ("ive", "if"),
+    ("ee", "e"),  # employée
+)
+#: Irregular pairs the rule cannot guess.
+_IRREGULAR = {
+    "hotesse": "hote",
+    "maitresse": "maitre",
+    "chanteuse": "chanteur",
+    "docteure": "docteur",
+    "professeure": "professeur",
+    "auteure": "auteur",
+    "autrice": "auteur",
+    "ingenieure": "ingenieur",
+}
+
+#: French function words (folded), plus "h" and "f" of the ubiquitous "(H/F)".
+_STOPWORDS_TEXT = """
+a ai au aux avec c ce ces cet cette d dans de des du elle en et eux h f il ils je j l la le les
+leur leurs lui m ma mais me mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa
+se ses son sur t ta te tes toi ton tu un une vos votre vous y est sont ete etre avoir
+"""
+STOPWORDS = sorted(set(_STOPWORDS_TEXT.split()))
+
+_word_cache: dict[str, str] = {}
+_WORD_CACHE_MAX = 300_000
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Œuvre Équipière" → "oeuvre equipiere")."""
+    text = (text or "").lower()
+    if text.isascii():
+        return text
+    text = text.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _masculine(word: str) -> str:
+    plural = ""
+    stem = word
+    if stem.endswith("s") and len(stem) > 4:
+        stem, plural = stem[:-1], "s"
+    if stem in _IRREGULAR:
+        return _IRREGULAR[stem] + plural
+    for ending, replacement in _ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+            return stem[: -len(ending)] + replacement + plural
+    return word
+
+
+def normalize_word(word: str) -> str:
+    """One folded word, gendered ending mapped (cached)."""
+    found = _word_cache.get(word)
+    if found is None:
+        if len(_word_cache) > _WORD_CACHE_MAX:
+            _word_cache.clear()
+        found = _word_cache[word] = _masculine(word)
+    return found
+
+
+def normalize(text: str) -> str:
+    """The text as the index sees it: folded words, masculine endings, single spaces."""
+    cache = _word_cache
+    words = _WORD.findall(fold(text))
+    return " ".join([cache.get(w) or normalize_word(w) for w in words])
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of sanitised HTML (tags become spaces, entities decoded)."""
+    import html as html_module
+
+    return html_module.unescape(_TAG.sub(" ", html or ""))
+
+
+def build_analyzer():
+    from tantivy import Filter, TextAnalyzerBuilder, Tokenizer
+
+    return (
+        TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.lowercase())
+        .filter(Filter.custom_stopword(STOPWORDS))
+        .filter(Filter.stemmer("french"))
+        .filter(Filter.remove_long(40))
+        .build()
+    )
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    return build_analyzer()
+
+
+@lru_cache(maxsize=50_000)
+def token_of(word: str) -> str:
+    """The indexed term of one already-normalised word ("" for a stop word)."""
+    tokens = analyzer().analyze(word)
+    return tokens[0] if tokens else ""
+
+
+def query_words(text: str) -> list[tuple[str, str]]:
+    """(normalised word, indexed term) pairs of what someone typed, stop words left out."""
+    pairs = []
+    seen = set()
+    for word in normalize(text).split():
+        token = token_of(word)
+        if token and token not in seen:
+            seen.add(token)
+            pairs.append((word, token))
+    return pairs

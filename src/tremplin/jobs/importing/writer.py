@@ -1,0 +1,338 @@
+"""One batch of records, written in one transaction.
+
+For each record: its listing at this source is found by (source, id). Unchanged: only "seen
+again" is noted. Changed: the offer is updated. New: if an offer of another source is the same
+offer (see :mod:`tremplin.jobs.dedup`), the record becomes one more listing of it; otherwise a
+new offer is created. Every change to what is searchable is queued for the index in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import connection
+
+from tremplin.core.search import search_change_record
+
+from .. import dedup
+from ..sources.base import Issue
+from ..text import slug_for
+from .employers import EmployerResolver
+from .places import PlaceResolver
+
+MAX_CANDIDATES = 5
+
+
+@dataclass
+class Prepared:
+    record: object
+    fields: dict
+    employer: tuple[str, str, str]  # (siret, key, name)
+    place_key: str
+    digest: str
+    text: tuple[str, str]  # (title, html) for duplicate detection
+    extra: dict = field(default_factory=dict)  # trainings: rome codes, sessions
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    merged: int = 0
+    rejected: int = 0
+    skipped: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class BatchWriter:
+    """Writes batches for one import (one source). Subclasses say what an offer is made of."""
+
+    model = None
+    listing_model = None
+    key_model = None
+    offer_field = ""  # the listing's and key's foreign key to the offer
+    doc_type = ""
+    uses_employers = True
+
+    def __init__(self, *, source_name: str, source, now: datetime) -> None:
+        self.source_name = source_name
+        self.source = source
+        self.now = now
+        self.places = PlaceResolver()
+        self.employers = EmployerResolver()
+        self.seen_ids: set[str] = set()
+
+    # --- what subclasses provide ---------------------------------------------------------
+    def offer_fields(self, record, located) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def after_write(self, offers: dict[int, Prepared]) -> None:
+        """Write what hangs off the offers (trainings: ROME links, sessions)."""
+
+    # --- preparation ---------------------------------------------------------------------
+    def prepare(self, record, issues: list[Issue], counts: Counts) -> Prepared | None:
+        if record.source_id in self.seen_ids:
+            issues.append(
+                Issue(record.position, f"identifiant « {record.source_id} » déjà lu plus haut")
+            )
+            counts.rejected += 1
+            return None
+        self.seen_ids.add(record.source_id)
+        located, problem = self.places.locate(record.place)
+        if problem == "outside":
+            issues.append(Issue(record.position, "hors du territoire : ignorée", "skipped"))
+            counts.skipped += 1
+            return None
+        if problem == "unknown":
+            place = self.places.describe(record.place)
+            issues.append(Issue(record.position, f"commune inconnue « {place} »"))
+            counts.rejected += 1
+            return None
+        if record.expires_at and record.expires_at <= self.now:
+            issues.append(Issue(record.position, "déjà expirée : ignorée", "skipped"))
+            counts.skipped += 1
+            return None
+        if record.published_at and record.published_at > self.now + timedelta(days=1):
+            record.warn("date de publication dans le futur : remplacée par aujourd'hui")
+            record.published_at = None
+        fields = self.offer_fields(record, located)
+        employer = self.employer_of(record)
+        digest = hashlib.sha1(
+            repr(
+                (
+                    sorted(fields.items()),
+                    employer,
+                    record.url,
+                    sorted(self.extra_of(record).items()),
+                )
+            ).encode(),
+            usedforsecurity=False,
+        ).hexdigest()
+        issues.extend(record.warnings)
+        return Prepared(
+            record=record,
+            fields=fields,
+            employer=employer,
+            place_key=located.place_key,
+            digest=digest,
+            text=self.text_of(fields),
+            extra=self.extra_of(record),
+        )
+
+    def employer_of(self, record) -> tuple[str, str, str]:
+        return self.employers.key(record.employer_name, record.employer_siret)
+
+    def text_of(self, fields: dict) -> tuple[str, str]:
+        return fields["title"], fields.get("description", "")
+
+    def extra_of(self, record) -> dict:
+        return {}
+
+    # --- writing -------------------------------------------------------------------------
+    def write(self, prepared: list[Prepared], counts: Counts) -> None:
+        """Write prepared records; the caller holds the transaction."""
+        if not prepared:
+            return
+        Listing = self.listing_model
+        fk = f"{self.offer_field}_id"
+        existing = {
+            row[0]: row[1:]
+            for row in Listing.objects.filter(
+                source_name=self.source_name,
+                source_id__in=[p.record.source_id for p in prepared],
+            ).values_list("source_id", "id", fk, "content_hash")
+        }
+        if self.uses_employers:
+            self.employers.create_missing(
+                {(p.employer[0], p.employer[1]): p.employer[2] for p in prepared if p.employer[1]}
+            )
+            for p in prepared:
+                p.fields["employer_id"] = self.employers.known(p.employer[0], p.employer[1])
+        same = [
+            p
+            for p in prepared
+            if p.record.source_id in existing and existing[p.record.source_id][2] == p.digest
+        ]
+        changed = [
+            p
+            for p in prepared
+            if p.record.source_id in existing and existing[p.record.source_id][2] != p.digest
+        ]
+        new = [p for p in prepared if p.record.source_id not in existing]
+        touched_offers = {existing[p.record.source_id][1] for p in same}
+        if same:
+            Listing.objects.filter(id__in=[existing[p.record.source_id][0] for p in same]).update(
+                last_seen_at=self.now, withdrawn_at=None
+            )
+            counts.unchanged += len(same)
+        if changed:
+            self._update(changed, existing)
+            counts.updated += len(changed)
+        merged, fresh = self._match_duplicates(new)
+        if merged:
+            self._attach(merged)
+            counts.merged += len(merged)
+        if fresh:
+            self._create(fresh)
+            counts.created += len(fresh)
+        touched_offers |= {offer_id for _, offer_id in merged}
+        self._refresh(touched_offers)
+
+    def _refresh(self, offer_ids: set[int]) -> None:
+        """Offers seen again: fresh, and back to life if they had expired for want of it."""
+        if not offer_ids:
+            return
+        revived = list(
+            self.model.objects.filter(pk__in=offer_ids, expired_at__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+        self.model.objects.filter(pk__in=offer_ids).update(refreshed_at=self.now)
+        if revived:
+            self.model.objects.filter(pk__in=revived).update(expired_at=None)
+            search_change_record(self.doc_type, revived)
+
+    def _update(self, changed: list[Prepared], existing: dict) -> None:
+        Listing = self.listing_model
+        offers = []
+        names = None
+        for p in changed:
+            listing_id, offer_id, _ = existing[p.record.source_id]
+            slug = slug_for(p.fields["title"])
+            offer = self.model(pk=offer_id, refreshed_at=self.now, slug=slug, **p.fields)
+            offers.append(offer)
+            names = names or [*p.fields, "refreshed_at", "slug"]
+        self.model.objects.bulk_update(offers, names, batch_size=500)
+        for p in changed:
+            listing_id, _, _ = existing[p.record.source_id]
+            Listing.objects.filter(pk=listing_id).update(
+                url=p.record.url, content_hash=p.digest, last_seen_at=self.now, withdrawn_at=None
+            )
+        ids = [o.pk for o in offers]
+        self.key_model.objects.filter(**{f"{self.offer_field}_id__in": ids}).delete()
+        self._insert_keys({o.pk: p for o, p in zip(offers, changed, strict=True)})
+        self.after_write({o.pk: p for o, p in zip(offers, changed, strict=True)})
+        search_change_record(self.doc_type, ids)
+
+    def _keys(self, prepared: list[Prepared]) -> None:
+        for p in prepared:
+            if "keys" not in p.extra:
+                shingles, keys = dedup.keys_of(*p.text, p.place_key)
+                p.extra["shingles"], p.extra["keys"] = shingles, keys
+
+    def _match_duplicates(self, new: list[Prepared]) -> tuple[list, list]:
+        """Split new records into (record, offer id) duplicates and really new ones."""
+        if not new:
+            return [], []
+        self._keys(new)
+        wanted = {key for p in new for key in p.extra["keys"]}
+        by_key = defaultdict(list)
+        if wanted:
+            rows = self.key_model.objects.filter(key__in=wanted).values_list(
+                "key", f"{self.offer_field}_id"
+            )
+            for key, offer_id in rows:
+                by_key[key].append(offer_id)
+        shortlist: dict[int, list[int]] = {}
+        for index, p in enumerate(new):
+            votes = Counter(o for key in p.extra["keys"] for o in by_key.get(key, ()))
+            if votes:
+                shortlist[index] = [o for o, _ in votes.most_common(MAX_CANDIDATES)]
+        if not shortlist:
+            return [], new
+        candidates = self._candidates({o for ids in shortlist.values() for o in ids})
+        merged, fresh = [], []
+        taken: set[int] = set()
+        for index, p in enumerate(new):
+            me = dedup.Candidate(p.extra["shingles"], p.employer[1], {self.source_name})
+            match = next(
+                (
+                    o
+                    for o in shortlist.get(index, [])
+                    if o in candidates and o not in taken and dedup.is_duplicate(me, candidates[o])
+                ),
+                None,
+            )
+            if match is None:
+                fresh.append(p)
+            else:
+                taken.add(match)
+                merged.append((p, match))
+        return merged, fresh
+
+    def _candidates(self, offer_ids: set[int]) -> dict[int, dedup.Candidate]:
+        sources = defaultdict(set)
+        for offer_id, source_name in self.listing_model.objects.filter(
+            **{f"{self.offer_field}_id__in": offer_ids}
+        ).values_list(f"{self.offer_field}_id", "source_name"):
+            sources[offer_id].add(source_name)
+        found = {}
+        for row in self.candidate_rows(offer_ids):
+            pk, title, html, employer = row
+            found[pk] = dedup.Candidate(
+                set(dedup.shingles(title, html)), dedup.employer_key(employer or ""), sources[pk]
+            )
+        return found
+
+    def candidate_rows(self, offer_ids):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _attach(self, merged: list[tuple[Prepared, int]]) -> None:
+        Listing = self.listing_model
+        Listing.objects.bulk_create(
+            [self._listing(p, offer_id) for p, offer_id in merged], batch_size=1000
+        )
+        self.enrich([(offer_id, p) for p, offer_id in merged])
+
+    def enrich(self, pairs: list[tuple[int, Prepared]]) -> None:
+        """Fill what an offer lacks from a duplicate listing (subclasses)."""
+
+    def _listing(self, p: Prepared, offer_id: int):
+        return self.listing_model(
+            **{f"{self.offer_field}_id": offer_id},
+            feed=self.source,
+            source_name=self.source_name,
+            source_id=p.record.source_id,
+            url=p.record.url,
+            content_hash=p.digest,
+            first_seen_at=self.now,
+            last_seen_at=self.now,
+        )
+
+    def _create(self, fresh: list[Prepared]) -> None:
+        offers = [
+            self.model(
+                refreshed_at=self.now,
+                slug=slug_for(p.fields["title"]),
+                **p.fields,
+            )
+            for p in fresh
+        ]
+        self.model.objects.bulk_create(offers, batch_size=1000)
+        self.listing_model.objects.bulk_create(
+            [self._listing(p, o.pk) for o, p in zip(offers, fresh, strict=True)], batch_size=1000
+        )
+        self._insert_keys({o.pk: p for o, p in zip(offers, fresh, strict=True)})
+        self.after_write({o.pk: p for o, p in zip(offers, fresh, strict=True)})
+        search_change_record(self.doc_type, [o.pk for o in offers])
+
+    def _insert_keys(self, offers: dict[int, Prepared]) -> None:
+        """Duplicate keys through the cursor: up to ten rows per offer, no model instances."""
+        self._keys(list(offers.values()))
+        quote = connection.ops.quote_name
+        table = quote(self.key_model._meta.db_table)
+        column = quote(self.key_model._meta.get_field(self.offer_field).column)
+        rows = [(key, pk) for pk, p in offers.items() for key in set(p.extra["keys"])]
+        if not rows:
+            return
+        sql = f"INSERT INTO {table} ({quote('key')}, {column}) VALUES (%s, %s)"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)

@@ -1,0 +1,45 @@
+"""Rich text from elsewhere, made safe: descriptions are stored as sanitised HTML (nh3).
+
+Sources send HTML (JSON-LD, LHEO) or plain text with line breaks (France Travail, CSV). Plain
+text becomes paragraphs; HTML keeps only a few harmless tags, links get ``rel="nofollow"``
+and only http(s) or mailto addresses. The result is safe to show as is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from django.utils.html import escape
+from django.utils.text import slugify
+
+ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "h3", "h4", "a"}
+MAX_LENGTH = 20_000
+_LOOKS_LIKE_HTML = re.compile(r"<(p|br|ul|ol|li|div|strong|em|b|i|h\d|a|span)\b", re.IGNORECASE)
+_HEADINGS = re.compile(r"<(/?)h[12]\b", re.IGNORECASE)
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*(?:<br>\s*)*</p>")
+
+
+def clean_html(value: str) -> str:
+    """Sanitised HTML from HTML or plain text ("" stays "")."""
+    value = (value or "").strip()[: MAX_LENGTH * 2]
+    if not value:
+        return ""
+    if not _LOOKS_LIKE_HTML.search(value):
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value.replace("\r\n", "\n"))]
+        value = "".join("<p>" + escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs if p)
+    else:
+        value = _HEADINGS.sub(r"<\1h3", value)  # a page has one h1: offers start at h3
+    cleaned = nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes={"a": {"href"}},
+        link_rel="nofollow noopener noreferrer",
+        url_schemes={"http", "https", "mailto"},
+    )
+    return _EMPTY_PARAGRAPH.sub("", cleaned).strip()[:MAX_LENGTH]
+
+
+def slug_for(title: str) -> str:
+    return (slugify(title)[:80].strip("-")) or "offre"
