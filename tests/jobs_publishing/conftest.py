@@ -12,8 +12,27 @@ from tests.jobs_publishing.pdfs import make_pdf
 
 
 @pytest.fixture(autouse=True)
-def _protected_root(settings, tmp_path):
+def _protected_root_and_index(settings, tmp_path):
+    from tremplin.core.search import readers_forget
+
     settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    readers_forget()
+    yield
+    readers_forget()
+
+
+@pytest.fixture
+def index():
+    """Apply the queued changes to the search index, as the worker would; returns the drain."""
+    from tremplin.core.search import drain, readers_forget
+
+    def run() -> int:
+        applied = drain()
+        readers_forget()
+        return applied
+
+    return run
 
 
 @pytest.fixture(autouse=True)
@@ -34,11 +53,13 @@ def fresh_cache(db):
 
 
 def make_offer(*, business=None, commune, title="Vendeur ou vendeuse en boulangerie", **extra):
+    from tremplin.core.search import search_change_record
     from tremplin.jobs.models import JobOffer
-    from tremplin.jobs.publishing.services.employer import employer_for_business
+    from tremplin.jobs.search.documents import OFFER
+    from tremplin.jobs.services.offers import employer_for_business
 
     now = timezone.now()
-    employer = employer_for_business(business) if business is not None else None
+    employer = employer_for_business(business=business) if business is not None else None
     if business is None:
         from tremplin.jobs.models import Employer
 
@@ -62,6 +83,7 @@ def make_offer(*, business=None, commune, title="Vendeur ou vendeuse en boulange
     }
     values.update(extra)
     offer = JobOffer.objects.create(**values)
+    search_change_record(OFFER, [offer.pk])
     from tremplin.jobs.publishing.offers import listing_create
 
     source = "tremplin" if business is not None else "francetravail"

@@ -46,11 +46,10 @@ def live_offers():
 
 def search_changed(offer_id: int) -> None:
     """Tell the search index that an offer's state changed (in the same transaction)."""
-    from tremplin.core.models import SearchChange
+    from tremplin.core.search import search_change_record
+    from tremplin.jobs.search.documents import OFFER
 
-    SearchChange.objects.create(
-        doc_type="job", object_id=str(offer_id), action=SearchChange.Action.UPSERT
-    )
+    search_change_record(OFFER, [offer_id])
 
 
 def listing_create(*, offer: JobOffer, source_name: str, key: str, url: str = "", now=None):
@@ -59,5 +58,10 @@ def listing_create(*, offer: JobOffer, source_name: str, key: str, url: str = ""
 
     now = now or timezone.now()
     return JobListing.objects.create(
-        offer=offer, source_name=source_name, url=url, first_seen_at=now, last_seen_at=now
+        offer=offer,
+        source_name=source_name,
+        source_id=key,
+        url=url,
+        first_seen_at=now,
+        last_seen_at=now,
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from tremplin.accounts.models import Business, User
 from tremplin.core.errors import DomainError
 from tremplin.core.models import Commune
-from tremplin.core.normalize import fold
 from tremplin.core.services import stat_increment
-from tremplin.jobs.models import Employer, JobListing, JobOffer, Status
+from tremplin.jobs.models import JobListing, JobOffer, Status
 from tremplin.jobs.models.publishing import ModerationAction, ModerationDecision
 from tremplin.jobs.publishing import offers
 from tremplin.jobs.publishing.services.applications import manages
+from tremplin.jobs.services.offers import employer_for_business
 
 SOURCE = "tremplin"
 
@@ -72,39 +72,6 @@ def _check(values: OfferValues) -> None:
         raise DomainError(_("La date limite doit être dans le futur."), code="expires")
 
 
-def employer_for_business(business: Business) -> Employer:
-    """The employer record of a Tremplin business, created or linked on first use."""
-    employer = Employer.objects.filter(business=business).first()
-    if employer is not None:
-        return employer
-    if business.siret:
-        employer = Employer.objects.filter(siret=business.siret, business__isnull=True).first()
-    if employer is None:
-        key = fold(business.name) or f"entreprise {business.pk}"
-        employer = Employer.objects.filter(
-            name_key=key, siret__isnull=True, business__isnull=True
-        ).first()
-    if employer is None:
-        try:
-            with transaction.atomic():
-                return Employer.objects.create(
-                    name=business.name,
-                    name_key=fold(business.name) or f"entreprise {business.pk}",
-                    siret=business.siret or None,
-                    business=business,
-                )
-        except IntegrityError:  # an imported employer of that name, linked to another business
-            return Employer.objects.create(
-                name=business.name,
-                name_key=f"{fold(business.name)} {business.pk}",
-                siret=None,
-                business=business,
-            )
-    Employer.objects.filter(pk=employer.pk).update(business=business)
-    employer.business = business
-    return employer
-
-
 def _apply(offer: JobOffer, values: OfferValues) -> None:
     commune = values.commune
     offer.title = values.title.strip()[:200]
@@ -139,7 +106,7 @@ def employer_offer_create(*, actor: User, business: Business, values: OfferValue
     _check(values)
     now = timezone.now()
     offer = JobOffer(
-        employer=employer_for_business(business),
+        employer=employer_for_business(business=business),
         status=Status.PENDING,
         published_at=now,
         refreshed_at=now,
