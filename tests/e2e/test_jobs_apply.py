@@ -29,13 +29,20 @@ def world(transactional_db, settings, tmp_path):
     except NoReverseMatch:  # until the offer pages of the jobs app are merged
         settings.ROOT_URLCONF = "tests.jobs_publishing.stub_urls"
     settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    settings.FRAME_ANCESTORS = []
     geo_load(departments=["42"])
     commune = Commune.objects.get(insee="42218")
     owner = UserFactory(role="business_owner", password=PASSWORD, email="patronne@exemple.fr")
     seeker = UserFactory(role="job_seeker", password=PASSWORD, email="thomas@exemple.fr")
     business = BusinessFactory(owners=[owner], commune=commune, name="Boulangerie Fayolle")
     offer = make_offer(business=business, commune=commune)
-    return {"owner": owner, "seeker": seeker, "offer": offer}
+    from tremplin.core.search import drain, readers_forget
+
+    drain()
+    readers_forget()
+    yield {"owner": owner, "seeker": seeker, "offer": offer}
+    readers_forget()
 
 
 def login(page, base, email):
@@ -104,3 +111,13 @@ def test_api_docs_render_with_local_assets_and_the_csp(site, live_server, world)
     page.wait_for_load_state("networkidle")
     assert "offres d'emploi" in page.inner_text(".swagger-ui .info").lower()
     assert site.csp_violations() == []
+
+
+def test_widget_page(site, live_server, world):
+    page = site.page
+    page.goto(
+        live_server.url + "/emplois/widget/?region=84&n=5&titre=Offres+pr%C3%A8s+de+chez+vous"
+    )
+    assert page.locator("h1").inner_text() == "Offres près de chez vous"
+    assert world["offer"].title in page.content()
+    check_page(site)
