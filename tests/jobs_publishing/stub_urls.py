@@ -12,10 +12,10 @@ def page(request, **kwargs):
 
 jobs_patterns = [
     path("", include("tremplin.jobs.publishing.urls")),
-    path("emplois/", page, name="offer_search"),
-    path("formations/", page, name="training_search"),
-    path("emplois/offre/<int:pk>-<slug:slug>/", page, name="offer_detail"),
-    path("formations/formation/<int:pk>-<slug:slug>/", page, name="training_detail"),
+    path("emplois/", page, name="offer_list"),
+    path("formations/", page, name="training_list"),
+    path("emplois/<int:pk>-<slug:slug>/", page, name="offer_detail"),
+    path("formations/<int:pk>-<slug:slug>/", page, name="training_detail"),
 ]
 urlpatterns = [
     path("", include((jobs_patterns, "jobs"))) if getattr(p, "namespace", None) == "jobs" else p

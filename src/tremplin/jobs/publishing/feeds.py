@@ -30,7 +30,7 @@ class OfferSearchFeed(Feed):
         return _("Les offres les plus récentes de cette recherche.")
 
     def link(self, query):
-        return reverse("jobs:offer_search") + (f"?{query}" if query else "")
+        return reverse("jobs:offer_list") + (f"?{query}" if query else "")
 
     def feed_url(self, query):
         return reverse("jobs:offer_feed") + (f"?{query}" if query else "")

@@ -41,7 +41,7 @@ class SearchPagesSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["jobs:offer_search", "jobs:training_search"]
+        return ["jobs:offer_list", "jobs:training_list"]
 
     def location(self, item):
         return reverse(item)

@@ -117,7 +117,7 @@ def _digest_message(saved: SavedSearch, offers: list, total: int):
         "offers": [(offer, absolute_url(offer.get_absolute_url())) for offer in offers],
         "total": total,
         "more": max(0, total - len(offers)),
-        "search_url": absolute_url(reverse("jobs:offer_search") + "?" + saved.query_string),
+        "search_url": absolute_url(reverse("jobs:offer_list") + "?" + saved.query_string),
         "unsubscribe_url": unsubscribe,
         "alerts_url": absolute_url(reverse("accounts:myspace")) + "#section-jobs_alerts",
     }

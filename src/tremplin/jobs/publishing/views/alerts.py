@@ -50,7 +50,7 @@ def alert_create(request):
         {
             "form": form,
             "description": search.describe(canonical),
-            "search_url": reverse("jobs:offer_search") + ("?" + canonical if canonical else ""),
+            "search_url": reverse("jobs:offer_list") + ("?" + canonical if canonical else ""),
             "crumbs": crumbs.myspace((None, _("Créer une alerte emploi"))),
         },
     )

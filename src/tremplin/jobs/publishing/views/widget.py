@@ -36,7 +36,7 @@ def widget(request):
             "total": found.total,
             "title": title,
             "search_url": request.build_absolute_uri(
-                reverse("jobs:offer_search") + (f"?{query}" if query else "")
+                reverse("jobs:offer_list") + (f"?{query}" if query else "")
             ),
         },
     )
