@@ -201,6 +201,8 @@ def test_back_office_actions_hide_with_a_reason(client, staff, external_offer):
     client.force_login(staff)
     url = "/admin/jobs/moderatedoffer/"
     assert external_offer.title in text(client.get(url))
+    assert external_offer.title in text(client.get(url + "?source=francetravail"))
+    assert external_offer.title not in text(client.get(url + "?source=tremplin"))
     client.post(
         url,
         {"action": "hide", "_selected_action": [external_offer.pk], "reason": "Offre expirée"},

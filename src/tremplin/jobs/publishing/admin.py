@@ -41,6 +41,24 @@ class ModerationActionForm(ActionForm):
     )
 
 
+class SourceFilter(admin.SimpleListFilter):
+    """Imported offers by source, next to those posted on Tremplin."""
+
+    title = _("source")
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        from tremplin.jobs.models import JobListing
+
+        names = JobListing.objects.values_list("source_name", flat=True).distinct()
+        return [(name, name) for name in sorted(names)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(listings__source_name=self.value()).distinct()
+        return queryset
+
+
 class ReportedFilter(admin.SimpleListFilter):
     title = _("signalements")
     parameter_name = "signalee"
@@ -61,7 +79,7 @@ class ModeratedOfferAdmin(admin.ModelAdmin):
     action_form = ModerationActionForm
     actions = ["approve", "hide", "restore"]
     list_display = ["title", "employer", "commune", "status", "open_reports", "published_at"]
-    list_filter = ["status", ReportedFilter, "contract_type"]
+    list_filter = ["status", ReportedFilter, SourceFilter, "contract_type"]
     search_fields = ["title", "employer__name"]
     list_select_related = ["employer", "commune"]
     fields = ["title", "employer", "commune", "status", "moderation_reason", "moderated_at"]
