@@ -123,3 +123,40 @@ def test_digest_from_the_real_index(job_seeker, offers, index):
     result = digest_send(now=timezone.now() + timedelta(seconds=1))
     assert result == {"checked": 1, "sent": 1}
     assert fresh.title in mail.outbox[-1].body
+
+
+@pytest.fixture
+def training(saint_etienne, index):
+    from tremplin.core.search import search_change_record
+    from tremplin.jobs.models import TrainingOffer
+    from tremplin.jobs.search.documents import TRAINING
+
+    now = timezone.now()
+    made = TrainingOffer.objects.create(
+        title="CAP boulanger",
+        slug="cap-boulanger",
+        organisation="CFA de la Loire",
+        objectives="<p>Préparer le CAP.</p>",
+        commune=saint_etienne,
+        department_id=saint_etienne.department_id,
+        latitude=saint_etienne.latitude,
+        longitude=saint_etienne.longitude,
+        published_at=now,
+        refreshed_at=now,
+        start_date=(now + timedelta(days=30)).date(),
+        funding=["cpf", "region"],
+    )
+    search_change_record(TRAINING, [made.pk])
+    index()
+    return made
+
+
+def test_trainings_in_the_api_and_their_feed(client, training):
+    data = client.get("/api/formations", {"q": "boulanger", "departement": "42"}).json()
+    assert data["total"] == 1
+    assert data["results"][0]["organisation"] == "CFA de la Loire"
+    assert data["results"][0]["funding"] == ["cpf", "region"]
+    assert client.get(f"/api/formations/{training.pk}").json()["title"] == "CAP boulanger"
+    feed = text(client.get("/formations/flux.atom?q=boulanger"))
+    assert "<title>CAP boulanger — CFA de la Loire</title>" in feed
+    assert "CAP boulanger" not in text(client.get("/formations/flux.atom?departement=69"))

@@ -119,8 +119,7 @@ class Application(models.Model):
                 name="application_status_known",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=sorted(DECIDED))
-                | Q(recruitment_ended_at__isnull=False),
+                condition=~Q(status__in=sorted(DECIDED)) | Q(recruitment_ended_at__isnull=False),
                 name="decided_application_has_end",
             ),
         ]

@@ -6,7 +6,6 @@ live offers are ever returned. No account is needed; each address is rate-limite
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -221,29 +220,14 @@ def offer_detail(request, offer_id: int):
 
 @api.get("/formations", response=TrainingPage, summary="Chercher des offres de formation")
 def trainings_list(request, filters: Query[TrainingFilters]):
-    from tremplin.jobs.search.engine import training_search
-    from tremplin.jobs.search.params import RADIUS_CHOICES, TrainingSearch
-
-    commune = search._commune(_querydict(filters, ["commune"]))
-    radius = filters.rayon if filters.rayon in RADIUS_CHOICES else None
-    params = TrainingSearch(
-        q=filters.q.strip()[:200],
-        commune=commune,
-        domain=tuple(filters.domaine),
-        department=tuple(filters.departement),
-        page=filters.page,
-        per_page=filters.par_page,
-        **({"radius": radius} if radius else {}),
-    )
-    result = training_search(params, suggest=False)
-    found = TrainingOffer.objects.live().select_related("commune__department").in_bulk(result.ids)
-    trainings = [found[pk] for pk in result.ids if pk in found]
+    params = _querydict(filters, ["q", "commune", "rayon", "domaine", "departement"])
+    found = search.training_results(params, page=filters.page, per_page=filters.par_page)
     return TrainingPage(
-        total=result.total,
-        page=filters.page,
-        pages=max(1, math.ceil(result.total / filters.par_page)),
-        per_page=filters.par_page,
-        results=[_training_out(t) for t in trainings],
+        total=found.total,
+        page=found.page,
+        pages=found.pages,
+        per_page=found.per_page,
+        results=[_training_out(t) for t in found.offers],
     )
 
 

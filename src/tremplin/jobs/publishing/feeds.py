@@ -64,3 +64,48 @@ class OfferSearchFeed(Feed):
 
     def item_categories(self, offer):
         return [c for c in (offer.get_contract_type_display(), offer.rome_code) if c]
+
+
+TRAINING_CRITERIA = ("q", "commune", "rayon", "domaine", "departement", "modalite", "financement")
+
+
+class TrainingSearchFeed(Feed):
+    """The same for training offers: the next sessions of a search of the training page."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        from urllib.parse import urlencode
+
+        pairs = [(k, v) for k in TRAINING_CRITERIA for v in request.GET.getlist(k) if v.strip()]
+        return urlencode(sorted(pairs))
+
+    def title(self, query):
+        return _("Formations — %(site)s") % {"site": branding_get().display_name}
+
+    def link(self, query):
+        return reverse("jobs:training_list") + (f"?{query}" if query else "")
+
+    def feed_url(self, query):
+        return reverse("jobs:training_feed") + (f"?{query}" if query else "")
+
+    def items(self, query):
+        found = search.training_results(
+            search.parse_query(query), per_page=conf.value("JOBS_FEED_ITEMS")
+        )
+        return found.offers
+
+    def item_title(self, training):
+        return " — ".join(p for p in (training.title, training.organisation) if p)
+
+    def item_description(self, training):
+        return Truncator(strip_tags(training.objectives)).words(60)
+
+    def item_link(self, training):
+        return training.get_absolute_url()
+
+    def item_pubdate(self, training):
+        return training.published_at
+
+    def item_author_name(self, training):
+        return training.organisation or None

@@ -170,3 +170,35 @@ def describe(query_string: str) -> str:
             _("département %(codes)s") % {"codes": ", ".join(params.getlist("departement"))}
         )
     return " — ".join(parts) or _("Toutes les offres")
+
+
+def training_results(params, *, page: int = 1, per_page: int = 20, sort: str = "date") -> Results:
+    """Training offers for the training search page's parameters, in the engine's order."""
+    from tremplin.jobs.models import TrainingOffer
+    from tremplin.jobs.search.engine import training_search
+    from tremplin.jobs.search.params import DEFAULT_RADIUS, RADIUS_CHOICES, TrainingSearch
+
+    radius = params.get("rayon", "")
+    search = TrainingSearch(
+        q=(params.get("q") or "").strip()[:200],
+        commune=_commune(params),
+        radius=int(radius)
+        if radius.isdigit() and int(radius) in RADIUS_CHOICES
+        else (DEFAULT_RADIUS),
+        domain=tuple(params.getlist("domaine")),
+        department=tuple(params.getlist("departement")),
+        mode=tuple(params.getlist("modalite")),
+        funding=tuple(params.getlist("financement")),
+        certifying=tuple(params.getlist("certifiante")),
+        sort=sort if sort in {"relevance", "date", "distance"} else "date",
+        page=max(1, page),
+        per_page=per_page,
+    )
+    result = training_search(search, suggest=False)
+    found = TrainingOffer.objects.live().select_related("commune__department").in_bulk(result.ids)
+    return Results(
+        offers=[found[pk] for pk in result.ids if pk in found],
+        total=result.total,
+        page=search.page,
+        per_page=per_page,
+    )

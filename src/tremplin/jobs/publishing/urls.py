@@ -5,7 +5,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_page
 
 from tremplin.jobs.publishing.api import api
-from tremplin.jobs.publishing.feeds import OfferSearchFeed
+from tremplin.jobs.publishing.feeds import OfferSearchFeed, TrainingSearchFeed
 from tremplin.jobs.publishing.sitemaps import SITEMAPS
 from tremplin.jobs.publishing.views import (
     alerts,
@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("api/", api.urls),
     path("emplois/flux.atom", OfferSearchFeed(), name="offer_feed"),
+    path("formations/flux.atom", TrainingSearchFeed(), name="training_feed"),
     path("emplois/widget/", widget.widget, name="widget"),
     path("emplois/widget/code/", widget.widget_snippet, name="widget_snippet"),
     path("emplois/postuler/<int:pk>/", applications.apply, name="apply"),
