@@ -17,17 +17,11 @@ PASSWORD = "une vitrine bien rangée le matin"
 
 @pytest.fixture
 def world(transactional_db, settings, tmp_path):
-    from django.urls import NoReverseMatch, reverse
-
     from tests.factories import BusinessFactory, UserFactory
     from tests.jobs_publishing.conftest import make_offer
     from tremplin.core.geo_loader import geo_load
     from tremplin.core.models import Commune
 
-    try:
-        reverse("jobs:offer_detail", kwargs={"pk": 1, "slug": "x"})
-    except NoReverseMatch:  # until the offer pages of the jobs app are merged
-        settings.ROOT_URLCONF = "tests.jobs_publishing.stub_urls"
     settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
     settings.FRAME_ANCESTORS = []

@@ -35,16 +35,6 @@ def index():
     return run
 
 
-@pytest.fixture(autouse=True)
-def _offer_pages_until_merged(settings):
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        reverse("jobs:offer_detail", kwargs={"pk": 1, "slug": "x"})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.jobs_publishing.stub_urls"
-
-
 @pytest.fixture
 def fresh_cache(db):
     from django.core.cache import cache

@@ -6,10 +6,14 @@ Method (Broder's shingling with MinHash, and locality-sensitive hashing):
   bigrams, its *shingles*; two offers' resemblance is the Jaccard index of their shingle sets;
 - a MinHash signature of ``NUM_PERM`` values (``rensa``, in Rust) estimates it; the signature
   is cut into ``BANDS`` bands of ``ROWS`` values, and each band, salted with the offer's
-  commune, becomes a key stored in the database (:class:`~tremplin.jobs.models.JobDuplicateKey`).
-  Two offers of the same place sharing a key are candidates; with 10 bands of 3 rows, a pair of
-  resemblance 0.6 becomes a candidate with probability 1 − (1 − 0.6³)¹⁰ ≈ 0.91, a pair of 0.75
-  with 0.99, a pair of 0.3 with 0.24 only;
+  commune, becomes a key. Two offers of the same place sharing a key are candidates; with 10
+  bands of 3 rows, a pair of resemblance 0.6 becomes a candidate with probability
+  1 − (1 − 0.6³)¹⁰ ≈ 0.91, a pair of 0.75 with 0.99, a pair of 0.3 with 0.24 only;
+- the keys are stored with the offer (``dedup_keys``) and indexed in the search index (the
+  ``dup`` field of its document, with the sources that list it): the duplicate index is an
+  inverted index kept between imports, and looking up a batch's candidates is one query. A
+  B-tree of ten keys per offer in the database cost more than everything else at a million
+  offers; the search index does it in Rust, in the indexing threads;
 - a candidate is a duplicate when the exact resemblance reaches ``THRESHOLD``, the employers
   agree (same folded name, one name containing the other, or one missing) and the two come
   from different sources (one source never lists the same offer twice under two ids).
@@ -29,7 +33,8 @@ import re
 import struct
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tremplin.core.search.analysis import normalize
 
@@ -82,6 +87,7 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=100_000)
 def employer_key(name: str) -> str:
     """The name an employer is recognised by: folded, without legal forms."""
     folded = normalize(name or "")
@@ -118,10 +124,17 @@ def band_keys(signature_values: list[int], place: str) -> list[int]:
     ]
 
 
-def keys_of(title: str, description_html: str, place: str) -> tuple[set[bytes], list[int]]:
-    """Shingle set (for the exact check) and LSH keys (for candidates) of one offer."""
-    found = shingles(title, description_html)
-    return set(found), band_keys(signature(found), place)
+def keys_of(title: str, description_html: str, place: str) -> list[int]:
+    """The LSH keys of one offer."""
+    return band_keys(signature(shingles(title, description_html)), place)
+
+
+def keys_text(keys: list[int]) -> str:
+    return " ".join(map(str, keys))
+
+
+def keys_from_text(text: str) -> list[str]:
+    return (text or "").split()
 
 
 @dataclass
@@ -129,6 +142,7 @@ class Candidate:
     shingles: set[bytes]
     employer: str  # employer_key
     sources: set[str]
+    keys: list[str] = field(default_factory=list)
 
 
 def is_duplicate(new: Candidate, old: Candidate) -> bool:

@@ -18,12 +18,10 @@ for label, reason in {
     ),
     "jobs.JobOffer": _("offres d'emploi publiques, sans les contacts des sources"),
     "jobs.JobListing": _("adresse et identifiant publics de l'offre chez sa source"),
-    "jobs.JobDuplicateKey": _("empreintes techniques des offres, sans donnée personnelle"),
     "jobs.TrainingOffer": _("offres de formation publiques, sans les contacts des sources"),
     "jobs.TrainingRome": _("métiers préparés par une formation"),
     "jobs.TrainingSession": _("dates des sessions de formation"),
     "jobs.TrainingListing": _("adresse et identifiant publics de la formation chez sa source"),
-    "jobs.TrainingDuplicateKey": _("empreintes techniques des formations, sans donnée personnelle"),
     "jobs.OfferSource": _("flux d'offres configurés par l'équipe du territoire"),
     "jobs.ImportRun": _("compte rendu technique des imports, sans donnée personnelle"),
 }.items():

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from .registry import DocType, doc_type_get, doc_types
 
@@ -24,15 +25,33 @@ COMMIT_EVERY = 50_000
 
 def search_change_record(doc_type: str, ids: Iterable[int], *, action: str = "upsert") -> int:
     """Queue the (re)indexing of objects; call it in the transaction that changed them."""
+    doc_type_get(doc_type)  # fail loudly on a typo, not silently in the worker
+    ids = [str(pk) for pk in ids]
+    if not ids:
+        return 0
+    _insert(doc_type, ids, action)
+    _schedule_drain()
+    return len(ids)
+
+
+def _insert(doc_type: str, ids: list[str], action: str) -> None:
+    """Rows as plain tuples: imports queue hundreds of thousands of changes."""
     from tremplin.core.models import SearchChange
 
-    doc_type_get(doc_type)  # fail loudly on a typo, not silently in the worker
-    rows = [SearchChange(doc_type=doc_type, object_id=str(pk), action=action) for pk in ids]
-    if not rows:
-        return 0
-    SearchChange.objects.bulk_create(rows, batch_size=5000)
-    _schedule_drain()
-    return len(rows)
+    quote = connection.ops.quote_name
+    meta = SearchChange._meta
+    columns = ", ".join(
+        quote(meta.get_field(n).column) for n in ("doc_type", "object_id", "action", "created_at")
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            params = [value for pk in chunk for value in (doc_type, pk, action, now)]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            # The table and columns come from the model; every value is a parameter.
+            sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {values}"  # noqa: S608
+            cursor.execute(sql, params)
 
 
 def _schedule_drain() -> None:

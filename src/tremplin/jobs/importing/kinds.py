@@ -5,10 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from tremplin.jobs.models import (
-    JobDuplicateKey,
     JobListing,
     JobOffer,
-    TrainingDuplicateKey,
     TrainingListing,
     TrainingOffer,
     TrainingRome,
@@ -23,7 +21,6 @@ from .writer import BatchWriter, Prepared
 class JobWriter(BatchWriter):
     model = JobOffer
     listing_model = JobListing
-    key_model = JobDuplicateKey
     offer_field = "offer"
     doc_type = OFFER
 
@@ -58,7 +55,7 @@ class JobWriter(BatchWriter):
     def candidate_rows(self, offer_ids):
         return (
             JobOffer.objects.filter(pk__in=offer_ids, expired_at__isnull=True)
-            .values_list("pk", "title", "description", "employer__name")
+            .values_list("pk", "title", "description", "employer__name", "dedup_keys")
             .iterator()
         )
 
@@ -83,7 +80,6 @@ class JobWriter(BatchWriter):
 class TrainingWriter(BatchWriter):
     model = TrainingOffer
     listing_model = TrainingListing
-    key_model = TrainingDuplicateKey
     offer_field = "training"
     doc_type = TRAINING
 
@@ -137,10 +133,10 @@ class TrainingWriter(BatchWriter):
         }
 
     def candidate_rows(self, offer_ids):
-        for pk, title, objectives, content, organisation in TrainingOffer.objects.filter(
+        for pk, title, objectives, content, organisation, keys in TrainingOffer.objects.filter(
             pk__in=offer_ids, expired_at__isnull=True
-        ).values_list("pk", "title", "objectives", "content", "organisation"):
-            yield pk, title, objectives + content, organisation
+        ).values_list("pk", "title", "objectives", "content", "organisation", "dedup_keys"):
+            yield pk, title, objectives + content, organisation, keys
 
     def after_write(self, offers: dict[int, Prepared]) -> None:
         ids = list(offers)

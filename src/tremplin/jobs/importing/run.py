@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import IO
 
 from django.db import DatabaseError, transaction
@@ -56,6 +57,28 @@ def offers_import(
     writer = writer_class(source_name=source_name, source=source, now=started)
     counts = Counts()
     issues: list[Issue] = []
+    try:
+        with transaction.atomic() if reader.atomic else nullcontext():
+            read = _read_all(reader, writer, counts, issues, progress)
+            withdrawn = _withdraw_missing(reader.kind, source_name, started) if full_refresh else 0
+    except FeedError as exc:
+        if reader.atomic:
+            return _finish(run, failed=True, message=f"{exc} — rien n'a été importé.")
+        _fill(run, counts, issues, exc.read)
+        return _finish(
+            run,
+            failed=True,
+            message=f"{exc} — les offres lues avant cette erreur sont enregistrées ; "
+            "aucune offre n'a été retirée.",
+            index=index,
+            doc_type=writer.doc_type,
+        )
+    _fill(run, counts, issues, read)
+    run.withdrawn = withdrawn
+    return _finish(run, index=index, doc_type=writer.doc_type)
+
+
+def _read_all(reader, writer, counts: Counts, issues: list[Issue], progress) -> int:
     read = 0
     pending = []
     try:
@@ -76,21 +99,9 @@ def offers_import(
                 progress(1)
         _write_batch(writer, pending, counts, issues)
     except FeedError as exc:
-        _fill(run, counts, issues, read)
-        return _finish(
-            run,
-            failed=True,
-            message=f"{exc} — les offres lues avant cette erreur sont enregistrées ; "
-            "aucune offre n'a été retirée.",
-            index=index,
-            doc_type=writer.doc_type,
-        )
-    withdrawn = 0
-    if full_refresh:
-        withdrawn = _withdraw_missing(reader.kind, source_name, started)
-    _fill(run, counts, issues, read)
-    run.withdrawn = withdrawn
-    return _finish(run, index=index, doc_type=writer.doc_type)
+        exc.read = read
+        raise
+    return read
 
 
 def _write_batch(writer, records, counts: Counts, issues: list[Issue]) -> None:

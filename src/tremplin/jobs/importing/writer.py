@@ -10,11 +10,10 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-from django.db import connection
 
 from tremplin.core.search import search_change_record
 
@@ -23,8 +22,14 @@ from ..sources.base import Issue
 from ..text import slug_for
 from .employers import EmployerResolver
 from .places import PlaceResolver
+from .sql import insert_rows, select_in
 
 MAX_CANDIDATES = 5
+MAX_HITS = 20_000  # candidate documents per batch
+log = logging.getLogger(__name__)
+#: Part of every content digest: change it when the importers read sources differently, so
+#: that the next import updates every offer.
+IMPORT_VERSION = 1
 
 
 @dataclass
@@ -57,7 +62,6 @@ class BatchWriter:
 
     model = None
     listing_model = None
-    key_model = None
     offer_field = ""  # the listing's and key's foreign key to the offer
     doc_type = ""
     uses_employers = True
@@ -105,17 +109,19 @@ class BatchWriter:
             record.published_at = None
         fields = self.offer_fields(record, located)
         employer = self.employer_of(record)
-        digest = hashlib.sha1(
-            repr(
-                (
-                    sorted(fields.items()),
-                    employer,
-                    record.url,
-                    sorted(self.extra_of(record).items()),
-                )
-            ).encode(),
-            usedforsecurity=False,
-        ).hexdigest()
+        extra = self.extra_of(record)
+        if record.fingerprint:
+            # The row as the source wrote it: unchanged text, unchanged offer.
+            seed = f"{IMPORT_VERSION}|{record.fingerprint}"
+        else:
+            # What the source said, not what we derived (a default date would be "now").
+            said = {
+                name: getattr(record, name)
+                for name in record.__dataclass_fields__
+                if name not in {"position", "warnings", "fingerprint"}
+            }
+            seed = repr((IMPORT_VERSION, said))
+        digest = hashlib.sha1(seed.encode(), usedforsecurity=False).hexdigest()
         issues.extend(record.warnings)
         return Prepared(
             record=record,
@@ -124,7 +130,7 @@ class BatchWriter:
             place_key=located.place_key,
             digest=digest,
             text=self.text_of(fields),
-            extra=self.extra_of(record),
+            extra=extra,
         )
 
     def employer_of(self, record) -> tuple[str, str, str]:
@@ -201,6 +207,7 @@ class BatchWriter:
             search_change_record(self.doc_type, revived)
 
     def _update(self, changed: list[Prepared], existing: dict) -> None:
+        self._keys(changed)
         Listing = self.listing_model
         offers = []
         names = None
@@ -209,7 +216,8 @@ class BatchWriter:
             slug = slug_for(p.fields["title"])
             offer = self.model(pk=offer_id, refreshed_at=self.now, slug=slug, **p.fields)
             offers.append(offer)
-            names = names or [*p.fields, "refreshed_at", "slug"]
+            # The first publication date stays: an update is not a new offer.
+            names = names or [n for n in p.fields if n != "published_at"] + ["refreshed_at", "slug"]
         self.model.objects.bulk_update(offers, names, batch_size=500)
         for p in changed:
             listing_id, _, _ = existing[p.record.source_id]
@@ -217,50 +225,59 @@ class BatchWriter:
                 url=p.record.url, content_hash=p.digest, last_seen_at=self.now, withdrawn_at=None
             )
         ids = [o.pk for o in offers]
-        self.key_model.objects.filter(**{f"{self.offer_field}_id__in": ids}).delete()
-        self._insert_keys({o.pk: p for o, p in zip(offers, changed, strict=True)})
         self.after_write({o.pk: p for o, p in zip(offers, changed, strict=True)})
         search_change_record(self.doc_type, ids)
 
     def _keys(self, prepared: list[Prepared]) -> None:
+        """Duplicate keys of records about to be written (not of unchanged ones: no need)."""
         for p in prepared:
             if "keys" not in p.extra:
-                shingles, keys = dedup.keys_of(*p.text, p.place_key)
-                p.extra["shingles"], p.extra["keys"] = shingles, keys
+                p.extra["keys"] = dedup.keys_of(*p.text, p.place_key)
+                p.fields["dedup_keys"] = dedup.keys_text(p.extra["keys"])
 
     def _match_duplicates(self, new: list[Prepared]) -> tuple[list, list]:
-        """Split new records into (record, offer id) duplicates and really new ones."""
+        """Split new records into (record, offer id) duplicates and really new ones.
+
+        Candidates come from the search index: offers sharing a duplicate key, not listed by
+        this source (one source never lists the same offer twice). They are then checked
+        exactly against the database's text.
+        """
+        from tremplin.core.search import SearchUnavailable, open_index
+        from tremplin.core.search.query import any_of, none_of
+
         if not new:
             return [], []
         self._keys(new)
-        wanted = {key for p in new for key in p.extra["keys"]}
-        by_key = defaultdict(list)
-        if wanted:
-            rows = self.key_model.objects.filter(key__in=wanted).values_list(
-                "key", f"{self.offer_field}_id"
-            )
-            for key, offer_id in rows:
-                by_key[key].append(offer_id)
-        shortlist: dict[int, list[int]] = {}
-        for index, p in enumerate(new):
-            votes = Counter(o for key in p.extra["keys"] for o in by_key.get(key, ()))
-            if votes:
-                shortlist[index] = [o for o, _ in votes.most_common(MAX_CANDIDATES)]
-        if not shortlist:
+        try:
+            index = open_index(self.doc_type)
+            searcher = index.searcher()
+        except SearchUnavailable:
+            log.warning("duplicate detection skipped: the search index is being rebuilt")
             return [], new
-        candidates = self._candidates({o for ids in shortlist.values() for o in ids})
+        wanted = sorted({str(k) for p in new for k in p.extra["keys"]})
+        query = none_of(
+            any_of(index.schema, "dup", wanted), any_of(index.schema, "sources", [self.source_name])
+        )
+        hits = searcher.search(query, MAX_HITS, count=False).hits
+        hit_ids = searcher.fast_field_values("id", [address for _, address in hits])
+        if not hit_ids:
+            return [], new
+        candidates = self._candidates(set(hit_ids))
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for pk, candidate in candidates.items():
+            for key in candidate.keys:
+                by_key[key].append(pk)
         merged, fresh = [], []
         taken: set[int] = set()
-        for index, p in enumerate(new):
-            me = dedup.Candidate(p.extra["shingles"], p.employer[1], {self.source_name})
-            match = next(
-                (
-                    o
-                    for o in shortlist.get(index, [])
-                    if o in candidates and o not in taken and dedup.is_duplicate(me, candidates[o])
-                ),
-                None,
-            )
+        for p in new:
+            votes = Counter(o for key in p.extra["keys"] for o in by_key.get(str(key), ()))
+            shortlist = [o for o, _ in votes.most_common(MAX_CANDIDATES) if o not in taken]
+            match = None
+            if shortlist:
+                me = dedup.Candidate(
+                    set(dedup.shingles(*p.text)), p.employer[1], {self.source_name}
+                )
+                match = next((o for o in shortlist if dedup.is_duplicate(me, candidates[o])), None)
             if match is None:
                 fresh.append(p)
             else:
@@ -269,16 +286,21 @@ class BatchWriter:
         return merged, fresh
 
     def _candidates(self, offer_ids: set[int]) -> dict[int, dedup.Candidate]:
-        sources = defaultdict(set)
-        for offer_id, source_name in self.listing_model.objects.filter(
-            **{f"{self.offer_field}_id__in": offer_ids}
-        ).values_list(f"{self.offer_field}_id", "source_name"):
+        """Candidate offers as the database has them (the index may lag a little)."""
+        sources: dict[int, set[str]] = defaultdict(set)
+        for offer_id, source_name in select_in(
+            self.listing_model, [self.offer_field, "source_name"], self.offer_field, offer_ids
+        ):
             sources[offer_id].add(source_name)
         found = {}
-        for row in self.candidate_rows(offer_ids):
-            pk, title, html, employer = row
+        for pk, title, html, employer, keys in self.candidate_rows(offer_ids):
+            if self.source_name in sources[pk]:
+                continue
             found[pk] = dedup.Candidate(
-                set(dedup.shingles(title, html)), dedup.employer_key(employer or ""), sources[pk]
+                set(dedup.shingles(title, html)),
+                dedup.employer_key(employer or ""),
+                sources[pk],
+                keys=dedup.keys_from_text(keys),
             )
         return found
 
@@ -286,53 +308,41 @@ class BatchWriter:
         raise NotImplementedError
 
     def _attach(self, merged: list[tuple[Prepared, int]]) -> None:
-        Listing = self.listing_model
-        Listing.objects.bulk_create(
-            [self._listing(p, offer_id) for p, offer_id in merged], batch_size=1000
-        )
+        self._insert_listings(merged)
         self.enrich([(offer_id, p) for p, offer_id in merged])
+        # The offer's document lists its sources (for the next duplicate lookups).
+        search_change_record(self.doc_type, sorted({offer_id for _, offer_id in merged}))
 
     def enrich(self, pairs: list[tuple[int, Prepared]]) -> None:
         """Fill what an offer lacks from a duplicate listing (subclasses)."""
 
-    def _listing(self, p: Prepared, offer_id: int):
-        return self.listing_model(
-            **{f"{self.offer_field}_id": offer_id},
-            feed=self.source,
-            source_name=self.source_name,
-            source_id=p.record.source_id,
-            url=p.record.url,
-            content_hash=p.digest,
-            first_seen_at=self.now,
-            last_seen_at=self.now,
-        )
+    def _insert_listings(self, pairs: list[tuple[Prepared, int]]) -> None:
+        names = [f"{self.offer_field}_id", "feed_id", "source_name", "source_id", "url"]
+        names += ["content_hash", "first_seen_at", "last_seen_at", "withdrawn_at"]
+        feed_id = self.source.pk if self.source is not None else None
+        rows = [
+            (
+                offer_id,
+                feed_id,
+                self.source_name,
+                p.record.source_id,
+                p.record.url[:1000],
+                p.digest,
+                self.now,
+                self.now,
+                None,
+            )
+            for p, offer_id in pairs
+        ]
+        insert_rows(self.listing_model, names, rows)
 
     def _create(self, fresh: list[Prepared]) -> None:
-        offers = [
-            self.model(
-                refreshed_at=self.now,
-                slug=slug_for(p.fields["title"]),
-                **p.fields,
-            )
-            for p in fresh
-        ]
-        self.model.objects.bulk_create(offers, batch_size=1000)
-        self.listing_model.objects.bulk_create(
-            [self._listing(p, o.pk) for o, p in zip(offers, fresh, strict=True)], batch_size=1000
-        )
-        self._insert_keys({o.pk: p for o, p in zip(offers, fresh, strict=True)})
-        self.after_write({o.pk: p for o, p in zip(offers, fresh, strict=True)})
-        search_change_record(self.doc_type, [o.pk for o in offers])
-
-    def _insert_keys(self, offers: dict[int, Prepared]) -> None:
-        """Duplicate keys through the cursor: up to ten rows per offer, no model instances."""
-        self._keys(list(offers.values()))
-        quote = connection.ops.quote_name
-        table = quote(self.key_model._meta.db_table)
-        column = quote(self.key_model._meta.get_field(self.offer_field).column)
-        rows = [(key, pk) for pk, p in offers.items() for key in set(p.extra["keys"])]
-        if not rows:
-            return
-        sql = f"INSERT INTO {table} ({quote('key')}, {column}) VALUES (%s, %s)"  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
+        self._keys(fresh)
+        names = [*fresh[0].fields, "slug", "refreshed_at", "status", "moderation_reason"]
+        names += ["created_at", "updated_at"]
+        tail = ("published", "", self.now, self.now)
+        rows = [(*p.fields.values(), slug_for(p.fields["title"]), self.now, *tail) for p in fresh]
+        ids = insert_rows(self.model, names, rows, returning=True)
+        self._insert_listings([(p, pk) for p, pk in zip(fresh, ids, strict=True)])
+        self.after_write(dict(zip(ids, fresh, strict=True)))
+        search_change_record(self.doc_type, ids)

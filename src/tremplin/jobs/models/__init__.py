@@ -12,7 +12,7 @@ from .choices import (
     WorkingTime,
 )
 from .employers import Employer
-from .offers import JobDuplicateKey, JobListing, JobOffer
+from .offers import JobListing, JobOffer
 
 # The publishing side (applications, saved searches, reports, moderation journal).
 from .publishing import (  # noqa: F401
@@ -25,7 +25,6 @@ from .publishing import (  # noqa: F401
 from .rome import RomeAppellation, RomeCode
 from .sources import ImportRun, OfferSource
 from .trainings import (
-    TrainingDuplicateKey,
     TrainingListing,
     TrainingOffer,
     TrainingRome,
@@ -38,7 +37,6 @@ __all__ = [
     "Employer",
     "Funding",
     "ImportRun",
-    "JobDuplicateKey",
     "JobListing",
     "JobOffer",
     "OfferKind",
@@ -51,7 +49,6 @@ __all__ = [
     "SourceFormat",
     "Status",
     "TeachingMode",
-    "TrainingDuplicateKey",
     "TrainingListing",
     "TrainingOffer",
     "TrainingRome",

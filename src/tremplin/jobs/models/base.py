@@ -67,6 +67,9 @@ class PlacedOffer(models.Model):
     )
     moderation_reason = models.TextField(_("motif de modération"), blank=True)
     moderated_at = models.DateTimeField(_("modérée le"), null=True, blank=True)
+    # The LSH keys of the offer's MinHash signature (see tremplin.jobs.dedup), space-separated.
+    # Stored here, looked up through the search index (the "dup" field of its document).
+    dedup_keys = models.TextField(_("clés de détection des doublons"), blank=True, editable=False)
 
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)

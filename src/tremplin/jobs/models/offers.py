@@ -1,4 +1,4 @@
-"""Job offers, the listings they come from, and the stored index of near-duplicates."""
+"""Job offers and the listings they come from."""
 
 from __future__ import annotations
 
@@ -104,26 +104,3 @@ class JobListing(Listing):
                 fields=["source_name", "source_id"], name="joblisting_unique_per_source"
             )
         ]
-
-
-class JobDuplicateKey(models.Model):
-    """One LSH band of an offer's MinHash signature, salted with its place.
-
-    Two offers sharing a key are candidates for being the same offer; see
-    :mod:`tremplin.jobs.dedup`. Stored in the database so that the duplicate index survives
-    between imports and a rolled-back import leaves no trace in it.
-    """
-
-    key = models.BigIntegerField(db_index=True)
-    # The unique (offer, key) index below serves the foreign key too.
-    offer = models.ForeignKey(JobOffer, on_delete=models.CASCADE, related_name="+", db_index=False)
-
-    class Meta:
-        verbose_name = _("clé de détection des doublons")
-        verbose_name_plural = _("clés de détection des doublons")
-        constraints = [
-            models.UniqueConstraint(fields=["offer", "key"], name="jobduplicatekey_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} → {self.offer_id}"

@@ -130,22 +130,3 @@ class TrainingListing(Listing):
                 fields=["source_name", "source_id"], name="traininglisting_unique_per_source"
             )
         ]
-
-
-class TrainingDuplicateKey(models.Model):
-    """Same as :class:`JobDuplicateKey`, for trainings published by several sources."""
-
-    key = models.BigIntegerField(db_index=True)
-    training = models.ForeignKey(
-        TrainingOffer, on_delete=models.CASCADE, related_name="+", db_index=False
-    )
-
-    class Meta:
-        verbose_name = _("clé de détection des doublons (formation)")
-        verbose_name_plural = _("clés de détection des doublons (formations)")
-        constraints = [
-            models.UniqueConstraint(fields=["training", "key"], name="trainingduplicatekey_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} → {self.training_id}"

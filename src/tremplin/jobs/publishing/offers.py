@@ -25,11 +25,10 @@ def accepts_applications(offer: JobOffer, now=None) -> bool:
 
 
 def original_url(offer: JobOffer) -> str:
-    """Where to apply when the offer comes from elsewhere: its first source's page."""
-    for listing in offer.listings.all():
-        if listing.url and listing.withdrawn_at is None:
-            return listing.url
-    return ""
+    """Where to apply when the offer comes from elsewhere: its source's page."""
+    from tremplin.jobs.selectors import original_url as first_source_url
+
+    return first_source_url(offer)
 
 
 def ended_at(offer: JobOffer, now=None):

@@ -15,21 +15,9 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-# Query-string name -> OfferSearch attribute, as the search page names them.
-PARAMS = {
-    "q": "q",
-    "commune": "commune",
-    "rayon": "radius",
-    "contrat": "contract",
-    "temps": "time",
-    "teletravail": "remote",
-    "domaine": "domain",
-    "departement": "department",
-    "depuis": "since",
-}
-MULTI = {"contract", "time", "remote", "domain", "department"}
-# The criteria that define a search (not its page, its sort or its freshness window).
-CRITERIA = tuple(name for name, attr in PARAMS.items() if attr != "since")
+# The search page's parameters that define a search (not its page, its sort or its freshness
+# window, which a feed or a digest sets itself).
+CRITERIA = ("q", "commune", "rayon", "contrat", "temps", "teletravail", "domaine", "departement")
 
 
 def parse_query(query: str) -> QueryDict:
@@ -68,34 +56,20 @@ def canonical_query(params) -> str:
 
 
 def offer_params(params, *, sort: str = "relevance", page: int = 1, per_page: int = 20):
-    """An ``OfferSearch`` from query-string parameters; unknown values are ignored."""
-    from tremplin.jobs.search.params import (
-        DEFAULT_RADIUS,
-        MAX_PAGE,
-        RADIUS_CHOICES,
-        SINCE_CHOICES,
-        OfferSearch,
-    )
+    """An ``OfferSearch`` read by the search page's own form: same names, same defaults, same
+    handling of bad values (ignored, the rest of the search still works)."""
+    from dataclasses import replace
 
-    values: dict = {}
-    for key, attr in PARAMS.items():
-        if attr in MULTI:
-            found = params.getlist(key) if hasattr(params, "getlist") else params.get(key, [])
-            values[attr] = tuple(sorted({v for v in found if v}))
-    values["q"] = (params.get("q") or "").strip()[:200]
-    values["commune"] = _commune(params)
-    radius = params.get("rayon", "")
-    values["radius"] = (
-        int(radius) if radius.isdigit() and int(radius) in RADIUS_CHOICES else (DEFAULT_RADIUS)
-    )
-    since = params.get("depuis", "")
-    values["since"] = int(since) if since.isdigit() and int(since) in SINCE_CHOICES else None
-    return OfferSearch(
-        **values,
-        sort=sort if sort in {"relevance", "date", "distance"} else "relevance",
-        page=max(1, min(page, MAX_PAGE)),
-        per_page=per_page,
-    )
+    from tremplin.jobs.forms import OfferSearchForm
+    from tremplin.jobs.search.params import MAX_PAGE
+
+    data = params.copy() if hasattr(params, "copy") else QueryDict(mutable=True)
+    commune = (data.get("commune") or "").strip()
+    if commune and not data.get("commune_code") and len(commune) == 5:
+        data["commune_code"] = commune  # an INSEE code, as feeds and saved searches keep it
+    data["tri"] = sort
+    search = OfferSearchForm(data).params()
+    return replace(search, page=max(1, min(page, MAX_PAGE)), per_page=per_page)
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The documents the index holds for job and training offers, rebuilt from the database.
 
-Only live offers (published, not expired) are documents: ``load`` answers None for the others,
-which removes them from the index.
+Every offer not expired is a document, whatever its moderation state (``status``): searches
+keep the published ones; the duplicate detection sees them all (a second source must not bring
+back an offer staff hid). ``load`` answers None for expired offers, which removes them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ OFFER_FIELDS = (
     Field("published", "date"),
     Field("expires", "date"),
     Field("employer", "int"),
+    Field("status", "keyword"),
+    Field("sources", "keyword"),
+    Field("dup", "keyword"),
 )
 
 TRAINING_FIELDS = (
@@ -44,6 +48,9 @@ TRAINING_FIELDS = (
     Field("start", "date"),
     Field("expires", "date"),
     Field("employer", "int"),
+    Field("status", "keyword"),
+    Field("sources", "keyword"),
+    Field("dup", "keyword"),
 )
 
 
@@ -56,17 +63,36 @@ def _rome_labels(codes) -> dict[str, str]:
     return dict(RomeCode.objects.filter(code__in=codes).values_list("code", "label"))
 
 
+def _current(model):
+    """Offers not expired, whatever their moderation state."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    return model.objects.filter(expired_at__isnull=True).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+    )
+
+
+def _sources(listing_model, fk: str, ids) -> dict[int, list[str]]:
+    found = defaultdict(list)
+    for offer_id, name in listing_model.objects.filter(**{f"{fk}__in": ids}).values_list(
+        fk, "source_name"
+    ):
+        found[offer_id].append(name)
+    return found
+
+
 def _offer_ids():
     from tremplin.jobs.models import JobOffer
 
-    yield from JobOffer.objects.live().order_by("pk").values_list("pk", flat=True).iterator(5000)
+    yield from _current(JobOffer).order_by("pk").values_list("pk", flat=True).iterator(5000)
 
 
 def load_offers(ids: list[int]) -> dict[int, dict | None]:
-    from tremplin.jobs.models import JobOffer
+    from tremplin.jobs.models import JobListing, JobOffer
 
     rows = list(
-        JobOffer.objects.live()
+        _current(JobOffer)
         .filter(pk__in=ids)
         .values(
             "pk",
@@ -85,9 +111,12 @@ def load_offers(ids: list[int]) -> dict[int, dict | None]:
             "commune__name",
             "department__code",
             "department__name",
+            "status",
+            "dedup_keys",
         )
     )
     labels = _rome_labels(row["rome_code"] for row in rows)
+    sources = _sources(JobListing, "offer_id", [row["pk"] for row in rows])
     found: dict[int, dict | None] = dict.fromkeys(ids)
     for row in rows:
         rome = row["rome_code"]
@@ -115,6 +144,9 @@ def load_offers(ids: list[int]) -> dict[int, dict | None]:
             "expires": row["expires_at"],
             # Offers without a known employer each count as their own employer.
             "employer": row["employer_id"] or -row["pk"],
+            "status": row["status"],
+            "sources": sources.get(row["pk"], []),
+            "dup": row["dedup_keys"].split(),
         }
     return found
 
@@ -122,14 +154,14 @@ def load_offers(ids: list[int]) -> dict[int, dict | None]:
 def _training_ids():
     from tremplin.jobs.models import TrainingOffer
 
-    yield from TrainingOffer.objects.live().order_by("pk").values_list("pk", flat=True)
+    yield from _current(TrainingOffer).order_by("pk").values_list("pk", flat=True)
 
 
 def load_trainings(ids: list[int]) -> dict[int, dict | None]:
-    from tremplin.jobs.models import TrainingOffer, TrainingRome
+    from tremplin.jobs.models import TrainingListing, TrainingOffer, TrainingRome
 
     rows = list(
-        TrainingOffer.objects.live()
+        _current(TrainingOffer)
         .filter(pk__in=ids)
         .values(
             "pk",
@@ -148,8 +180,11 @@ def load_trainings(ids: list[int]) -> dict[int, dict | None]:
             "commune__name",
             "department__code",
             "department__name",
+            "status",
+            "dedup_keys",
         )
     )
+    sources = _sources(TrainingListing, "training_id", [row["pk"] for row in rows])
     romes = defaultdict(list)
     for training_id, code in TrainingRome.objects.filter(
         training_id__in=[r["pk"] for r in rows]
@@ -184,6 +219,9 @@ def load_trainings(ids: list[int]) -> dict[int, dict | None]:
             "start": row["start_date"],
             "expires": row["expires_at"],
             "employer": zlib.crc32(row["organisation"].lower().encode()) & 0x7FFFFFFF,
+            "status": row["status"],
+            "sources": sources.get(row["pk"], []),
+            "dup": row["dedup_keys"].split(),
         }
     return found
 

@@ -149,6 +149,7 @@ class _Builder:
                 parts.append(any_of(self.schema, self.params.FILTERS[name], values))
         if skip != self.kind.date_param:
             parts.append(self.date_filter(getattr(self.params, self.kind.date_param)))
+        parts.append(any_of(self.schema, "status", ["published"]))
         expired = Query.range_query(self.schema, "expires", FieldType.Date, None, self.now)
         return none_of(all_of(parts), expired)
 

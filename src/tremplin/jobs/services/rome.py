@@ -169,3 +169,17 @@ def _load_appellations(path: Path, report: RomeLoadReport, progress) -> None:
         _total, detail = RomeAppellation.objects.filter(ogr_code__in=gone).delete()
         report.removed_appellations = detail.get("jobs.RomeAppellation", 0)
     report.appellations = len(wanted)
+
+
+@transaction.atomic
+def rome_codes_ensure(*, codes: dict[str, str]) -> int:
+    """Create the ROME codes given (code → label) that are missing; never overwrite.
+
+    For the demo, before the official referential is loaded with ``tremplin rome load``.
+    """
+    existing = set(RomeCode.objects.filter(code__in=codes).values_list("code", flat=True))
+    missing = [
+        RomeCode(code=c, label=label[:255]) for c, label in codes.items() if c not in existing
+    ]
+    RomeCode.objects.bulk_create(missing)
+    return len(missing)

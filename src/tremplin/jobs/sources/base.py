@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import IO
 
 from django.utils import timezone
@@ -82,6 +83,7 @@ class JobRecord:
     updated_at: datetime | None = None
     expires_at: datetime | None = None
     warnings: list[Issue] = field(default_factory=list)
+    fingerprint: str = ""  # a digest of the row as the source wrote it, when cheap to get
 
     def warn(self, reason: str) -> None:
         self.warnings.append(Issue(self.position, reason, "warning"))
@@ -122,6 +124,7 @@ class TrainingRecord:
     updated_at: datetime | None = None
     expires_at: datetime | None = None
     warnings: list[Issue] = field(default_factory=list)
+    fingerprint: str = ""
 
     def warn(self, reason: str) -> None:
         self.warnings.append(Issue(self.position, reason, "warning"))
@@ -137,6 +140,9 @@ class Reader:
         if kind:
             self.kind = kind
         self.total: int | None = None  # rows, when known (progress bar)
+        # True: the whole import is one transaction (a broken feed changes nothing). Readers
+        # that parse the whole file in ``open`` find a broken file before anything is written.
+        self.atomic = True
 
     def open(self) -> None:  # pragma: no cover - each reader overrides
         raise NotImplementedError
@@ -175,9 +181,9 @@ _CONTRACTS = (
 )
 
 
-def contract_type(value, record) -> str:
-    """Our contract code from France Travail's codes, schema.org's or plain French words."""
-    text = fold(str(value or "")).replace("-", " ").replace("_", " ").strip()
+@lru_cache(maxsize=2048)
+def _contract_code(value: str) -> str | None:
+    text = fold(value).replace("-", " ").replace("_", " ").strip()
     if not text:
         return ""
     words = set(text.split())
@@ -185,8 +191,16 @@ def contract_type(value, record) -> str:
         for key in keys:
             if (" " in key and key in text) or key in words or (len(key) > 4 and key in text):
                 return code
-    record.warn(f"type de contrat « {value} » inconnu : non renseigné")
-    return ""
+    return None
+
+
+def contract_type(value, record) -> str:
+    """Our contract code from France Travail's codes, schema.org's or plain French words."""
+    code = _contract_code(str(value or ""))
+    if code is None:
+        record.warn(f"type de contrat « {value} » inconnu : non renseigné")
+        return ""
+    return code
 
 
 def working_time(value) -> str:
@@ -227,6 +241,15 @@ def _amount(text: str) -> Decimal | None:
 
 
 def salary(label, record) -> tuple[Decimal | None, Decimal | None, str]:
+    """See :func:`_salary`; the same labels come back again and again (cached)."""
+    low, high, period, warnings = _salary(str(label or "").strip())
+    for warning in warnings:
+        record.warn(warning)
+    return low, high, period
+
+
+@lru_cache(maxsize=20_000)
+def _salary(text: str) -> tuple[Decimal | None, Decimal | None, str, tuple[str, ...]]:
     """(minimum, maximum, period) from a salary text, or (None, None, "") with a warning.
 
     "Mensuel de 1850.0 Euros sur 12.0 mois", "Annuel de 32000.0 Euros à 38000.0 Euros",
@@ -234,16 +257,14 @@ def salary(label, record) -> tuple[Decimal | None, Decimal | None, str]:
     Travail sometimes labels an annual figure as monthly ("Mensuel de 28000.0 Euros"): a
     monthly amount above 10,000 € is read as annual, and said so.
     """
-    text = str(label or "").strip()
     if not text:
-        return None, None, ""
+        return None, None, "", ()
     without_duration = _DURATION_CLAUSE.sub(" ", text)
     folded = " " + fold(without_duration)
     found = (_amount(m) for m in _AMOUNT.findall(without_duration))
     amounts = [a for a in found if a is not None and a > 0][:2]
     if not amounts:
-        record.warn(f"salaire « {text} » sans montant : gardé tel quel, sans filtre possible")
-        return None, None, ""
+        return None, None, "", (f"salaire « {text} » sans montant : gardé tel quel",)
     # The period named first wins ("Annuel de … sur 12 mois" is annual).
     positions = [
         (folded.find(key), period) for period, keys in _PERIODS for key in keys if key in folded
@@ -252,14 +273,14 @@ def salary(label, record) -> tuple[Decimal | None, Decimal | None, str]:
     low, high = min(amounts), max(amounts)
     if not period:
         period = "year" if low >= 5_000 else "month" if low >= 300 else "hour"
+    warnings = ()
     if period == "month" and low > 10_000:
-        record.warn(f"salaire « {text} » : montant annuel présenté comme mensuel, lu comme annuel")
+        warnings = (f"salaire « {text} » : montant annuel présenté comme mensuel, lu comme annuel",)
         period = "year"
     lowest, highest = _RANGES[period]
     if not (lowest <= low and high <= highest):
-        record.warn(f"salaire « {text} » : montant invraisemblable, gardé en texte seulement")
-        return None, None, ""
-    return low.quantize(Decimal("0.01")), high.quantize(Decimal("0.01")), period
+        return None, None, "", (f"salaire « {text} » : montant invraisemblable, gardé en texte",)
+    return low.quantize(Decimal("0.01")), high.quantize(Decimal("0.01")), period, warnings
 
 
 def when(value, record, what: str) -> datetime | None:
@@ -268,7 +289,11 @@ def when(value, record, what: str) -> datetime | None:
         return None
     text = str(value).strip()
     try:
-        moment = parse_datetime(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)  # fast path (Python 3.11 reads "Z" too)
+    except ValueError:
+        moment = None
+    try:
+        moment = moment or parse_datetime(text.replace("Z", "+00:00"))
         if moment is None:
             day = parse_date(text[:10])
             if day is None:

@@ -8,6 +8,7 @@ Euros à 40000.0 Euros" (an annual figure labelled monthly, see :func:`.base.sal
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -30,9 +31,8 @@ from .base import (
 )
 from .jsonstream import iter_array
 
-#: Files up to this size are read twice: first to check the whole file, so that a broken
-#: file changes nothing; bigger ones are imported as they are read.
-CHECK_FIRST_BYTES = 64 * 1024 * 1024
+#: Files up to this size are imported in one transaction (see ``open``).
+WHOLE_FILE_BYTES = 64 * 1024 * 1024
 OFFER_URL = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
 _DEPARTMENT_LABEL = re.compile(r"^\s*(\d[\dAB]|97\d)\s*-")
 
@@ -48,15 +48,12 @@ class FranceTravailReader(Reader):
             size = os.fstat(stream.fileno()).st_size
         except (OSError, io.UnsupportedOperation, AttributeError):
             size = len(stream.getbuffer()) if isinstance(stream, io.BytesIO) else None
-        if size is not None and size <= CHECK_FIRST_BYTES:
-            count = 0
-            for _ in iter_array(stream, key="resultats"):
-                count += 1
-            self.total = count
-            stream.seek(0)
+        # Up to this size the import is one transaction: a file broken half-way changes
+        # nothing. Bigger files are imported as they are read, batch by batch.
+        self.atomic = size is not None and size <= WHOLE_FILE_BYTES
 
     def records(self):
-        for number, (line, item) in enumerate(iter_array(self.stream, key="resultats"), 1):
+        for number, (line, item, raw) in enumerate(iter_array(self.stream, key="resultats"), 1):
             position = f"offre n° {number} (ligne {line})"
             if not isinstance(item, dict):
                 yield Rejected(Issue(position, "ce n'est pas un objet JSON"))
@@ -71,7 +68,9 @@ class FranceTravailReader(Reader):
             if not title:
                 yield Rejected(Issue(position, "intitulé (« intitule ») manquant"))
                 continue
-            yield _record(item, position, source_id, title)
+            record = _record(item, position, source_id, title)
+            record.fingerprint = hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+            yield record
 
 
 def _dict(value) -> dict:

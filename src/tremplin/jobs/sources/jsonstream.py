@@ -47,6 +47,7 @@ class _Buffer:
         self.counted = 0  # newlines are counted up to this position of self.text
         self.line = 1  # line at self.text[self.counted]
         self.eof = False
+        self.raw = ""  # the text of the last value read
 
     def fill(self) -> bool:
         if self.eof:
@@ -118,12 +119,14 @@ class _Buffer:
             if end >= len(self.text) and not self.eof and self.fill():
                 continue
             start_line = self.current_line()
+            self.raw = self.text[self.pos : end]
             self.pos = end
             return item, start_line
 
 
-def iter_array(stream: IO[bytes], *, key: str) -> Iterator[tuple[int, object]]:
-    """(line, item) of the array at the top level or under ``key`` of the top object."""
+def iter_array(stream: IO[bytes], *, key: str) -> Iterator[tuple[int, object, str]]:
+    """(line, item, its JSON text) of the array at the top level or under ``key`` of the top
+    object."""
     buffer = _Buffer(stream)
     first = buffer.skip_ws()
     if first == "[":
@@ -162,6 +165,6 @@ def _items(buffer: _Buffer) -> Iterator[tuple[int, object]]:
         return
     while True:
         item, line = buffer.value()
-        yield line, item
+        yield line, item, buffer.raw
         if buffer.expect(",]") == "]":
             return

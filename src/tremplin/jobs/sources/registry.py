@@ -11,7 +11,9 @@ KNOWN_SOURCES = {
     "csv": _("Fichier CSV"),
     "lheo": _("Offre de formation (LHEO)"),
     "tremplin": _("Publiée sur Tremplin"),
-    "demo-partenaire": _("Partenaire emploi (démonstration)"),
+    "demo-flux": _("Flux d'offres public (démonstration)"),
+    "demo-partenaire": _("Site partenaire (démonstration)"),
+    "demo-formations": _("Catalogue des formations (démonstration)"),
 }
 
 

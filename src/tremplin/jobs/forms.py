@@ -1,0 +1,196 @@
+"""The search forms of /emplois/ and /formations/: they read the query string, never write.
+
+Parameter names are French and short, as they appear in addresses people share:
+``q``, ``commune``, ``rayon``, ``contrat``, ``temps``, ``teletravail``, ``domaine``,
+``departement``, ``depuis``, ``tri``, ``page`` (and for trainings ``modalite``,
+``financement``, ``certifiante``, ``debut``).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tremplin.core.forms import CommuneField
+from tremplin.core.i18n import lazy_percent
+from tremplin.core.models import Department
+from tremplin.core.territory import current_territory
+
+from .models import ROME_DOMAINS, ContractType, Funding, Remote, TeachingMode, WorkingTime
+from .search.params import (
+    DEFAULT_RADIUS,
+    MAX_PAGE,
+    RADIUS_CHOICES,
+    SINCE_CHOICES,
+    STARTS_CHOICES,
+    OfferSearch,
+    TrainingSearch,
+)
+
+RADIUS = [(r, lazy_percent(_("%(km)s km"), {"km": r})) for r in RADIUS_CHOICES]
+
+
+def _departments():
+    codes = current_territory().department_codes
+    return [(d.code, f"{d.name} ({d.code})") for d in Department.objects.filter(code__in=codes)]
+
+
+class _SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Quoi ?"),
+        required=False,
+        max_length=200,
+        help_text=_("Un métier, un mot-clé, une entreprise"),
+    )
+    commune = CommuneField(
+        label=_("Où ?"),
+        required=False,
+        help_text=_("Commune ou code postal"),
+    )
+    rayon = forms.TypedChoiceField(
+        label=_("Dans un rayon de"),
+        choices=RADIUS,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS,
+    )
+    domaine = forms.MultipleChoiceField(
+        label=_("Domaine"),
+        required=False,
+        choices=[(k, v) for k, v in ROME_DOMAINS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    departement = forms.MultipleChoiceField(
+        label=_("Département"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, data, **kwargs):
+        # Always bound (a search page with no parameters is a valid, empty search), with the
+        # defaults the page shows.
+        data = data.copy()
+        if not data.get("rayon"):
+            data["rayon"] = str(DEFAULT_RADIUS)
+        if not data.get("tri"):
+            data["tri"] = "relevance"
+        super().__init__(data, **kwargs)
+        self.fields["departement"].choices = _departments()
+
+    def value(self, name, default=None):
+        """A cleaned value, or ``default`` when that field was invalid (the rest still works)."""
+        if name in self.errors or not hasattr(self, "cleaned_data"):
+            return default
+        return self.cleaned_data.get(name, default) or default
+
+
+class OfferSearchForm(_SearchForm):
+    contrat = forms.MultipleChoiceField(
+        label=_("Type de contrat"),
+        required=False,
+        choices=ContractType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    temps = forms.MultipleChoiceField(
+        label=_("Temps de travail"),
+        required=False,
+        choices=WorkingTime.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    teletravail = forms.MultipleChoiceField(
+        label=_("Télétravail"),
+        required=False,
+        choices=Remote.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    depuis = forms.TypedChoiceField(
+        label=_("Publiée depuis"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Peu importe"))]
+        + [
+            (d, _("%(days)s jours") % {"days": d} if d > 1 else _("24 heures"))
+            for d in SINCE_CHOICES
+        ],
+        widget=forms.RadioSelect,
+    )
+    tri = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[
+            ("relevance", _("Pertinence")),
+            ("date", _("Date de publication")),
+            ("distance", _("Distance")),
+        ],
+    )
+
+    def params(self) -> OfferSearch:
+        self.is_valid()
+        return OfferSearch(
+            q=(self.value("q", "") or "").strip(),
+            commune=self.value("commune"),
+            radius=self.value("rayon", DEFAULT_RADIUS),
+            contract=tuple(self.value("contrat", ())),
+            time=tuple(self.value("temps", ())),
+            remote=tuple(self.value("teletravail", ())),
+            domain=tuple(self.value("domaine", ())),
+            department=tuple(self.value("departement", ())),
+            since=self.value("depuis"),
+            sort=self.value("tri", "relevance"),
+            page=self.value("page", 1),
+        )
+
+
+class TrainingSearchForm(_SearchForm):
+    modalite = forms.MultipleChoiceField(
+        label=_("Modalité"),
+        required=False,
+        choices=TeachingMode.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    financement = forms.MultipleChoiceField(
+        label=_("Financement"),
+        required=False,
+        choices=Funding.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    certifiante = forms.MultipleChoiceField(
+        label=_("Certification"),
+        required=False,
+        choices=[("1", _("Certifiante")), ("0", _("Non certifiante"))],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    debut = forms.TypedChoiceField(
+        label=_("Prochaine session"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Peu importe"))]
+        + [(d, lazy_percent(_("dans les %(days)s jours"), {"days": d})) for d in STARTS_CHOICES],
+        widget=forms.RadioSelect,
+    )
+    tri = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[
+            ("relevance", _("Pertinence")),
+            ("date", _("Prochaine session")),
+            ("distance", _("Distance")),
+        ],
+    )
+
+    def params(self) -> TrainingSearch:
+        self.is_valid()
+        return TrainingSearch(
+            q=(self.value("q", "") or "").strip(),
+            commune=self.value("commune"),
+            radius=self.value("rayon", DEFAULT_RADIUS),
+            mode=tuple(self.value("modalite", ())),
+            funding=tuple(self.value("financement", ())),
+            domain=tuple(self.value("domaine", ())),
+            department=tuple(self.value("departement", ())),
+            certifying=tuple(self.value("certifiante", ())),
+            starts_within=self.value("debut"),
+            sort=self.value("tri", "relevance"),
+            page=self.value("page", 1),
+        )

@@ -1,0 +1,127 @@
+"""Reads of the jobs app: offers and trainings for their pages, and the links between them."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from tremplin.core.geo import haversine_km
+from tremplin.jobs.models import (
+    JobListing,
+    JobOffer,
+    RomeCode,
+    Status,
+    TrainingListing,
+    TrainingOffer,
+)
+
+RELATED_LIMIT = 6
+NEAR_KM = 30
+
+
+def offers_live() -> QuerySet[JobOffer]:
+    """Offers anyone may see in lists, feeds and the sitemap (published, not expired)."""
+    return JobOffer.objects.live()
+
+
+def trainings_live() -> QuerySet[TrainingOffer]:
+    return TrainingOffer.objects.live()
+
+
+def offer_for_page(pk: int) -> JobOffer | None:
+    """An offer with what its page shows; hidden or unmoderated offers are not public."""
+    return (
+        JobOffer.objects.filter(pk=pk, status=Status.PUBLISHED)
+        .select_related("employer", "commune__department__region", "department__region")
+        .prefetch_related(Prefetch("listings", queryset=JobListing.objects.select_related("feed")))
+        .first()
+    )
+
+
+def training_for_page(pk: int) -> TrainingOffer | None:
+    return (
+        TrainingOffer.objects.filter(pk=pk, status=Status.PUBLISHED)
+        .select_related("commune__department__region", "department__region")
+        .prefetch_related(
+            "rome_links",
+            "sessions",
+            Prefetch("listings", queryset=TrainingListing.objects.select_related("feed")),
+        )
+        .first()
+    )
+
+
+def offers_by_ids(ids: list[int]) -> list[JobOffer]:
+    """Offers in the order the index ranked them (one that vanished meanwhile is skipped)."""
+    found = (
+        JobOffer.objects.live()
+        .filter(pk__in=ids)
+        .select_related("employer", "commune", "department")
+        .annotate(source_count=Count("listings"))
+        .in_bulk()
+    )
+    return [found[pk] for pk in ids if pk in found]
+
+
+def trainings_by_ids(ids: list[int]) -> list[TrainingOffer]:
+    found = (
+        TrainingOffer.objects.live()
+        .filter(pk__in=ids)
+        .select_related("commune", "department")
+        .annotate(source_count=Count("listings"))
+        .in_bulk()
+    )
+    return [found[pk] for pk in ids if pk in found]
+
+
+def rome_labels(codes) -> dict[str, str]:
+    codes = {c for c in codes if c}
+    return (
+        dict(RomeCode.objects.filter(code__in=codes).values_list("code", "label")) if codes else {}
+    )
+
+
+def _distance(a, b) -> float:
+    if a.latitude is None or b.latitude is None:
+        return 0.0
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def trainings_for_offer(offer: JobOffer, *, limit: int = RELATED_LIMIT) -> list[TrainingOffer]:
+    """Trainings that prepare for the offer's job (its ROME code): distance learning and the
+    nearest first."""
+    if not offer.rome_code:
+        return []
+    candidates = list(
+        TrainingOffer.objects.live()
+        .filter(rome_links__rome_code=offer.rome_code)
+        .select_related("commune")
+        .distinct()[:200]
+    )
+    candidates.sort(key=lambda t: (0.0 if t.is_distance else _distance(offer, t), t.pk))
+    return candidates[:limit]
+
+
+def offers_for_training(training: TrainingOffer, *, limit: int = RELATED_LIMIT) -> list[JobOffer]:
+    """Live offers for the jobs a training leads to, near its place first, newest first."""
+    from tremplin.core.geo import insee_codes_within
+
+    codes = [link.rome_code for link in training.rome_links.all()]
+    if not codes:
+        return []
+    offers = (
+        JobOffer.objects.live().filter(rome_code__in=codes).select_related("employer", "commune")
+    )
+    if training.commune_id and not training.is_distance:
+        near = offers.filter(commune__insee__in=insee_codes_within(training.commune, NEAR_KM))
+        found = list(near.order_by("-published_at")[:limit])
+        if found:
+            return found
+    return list(offers.order_by("-published_at")[:limit])
+
+
+def original_url(offer) -> str:
+    """The address of the offer at the source that published it first (still listing it)."""
+    listings = [listing for listing in offer.listings.all() if listing.url]
+    live = [listing for listing in listings if listing.withdrawn_at is None]
+    chosen = (live or listings)[:1]
+    return chosen[0].url if chosen else ""
