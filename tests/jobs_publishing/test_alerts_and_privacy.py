@@ -173,3 +173,33 @@ def test_one_broken_search_does_not_stop_the_others(job_seeker, offer, monkeypat
 
     monkeypatch.setattr(search, "new_offers", flaky)
     assert digest_send() == {"checked": 2, "sent": 1}
+
+
+def test_an_alert_can_be_described_from_my_space(client, job_seeker, saint_etienne):
+    client.force_login(job_seeker)
+    page = text(client.get("/emplois/alertes/creer/"))
+    assert "Métier ou mots-clés" in page
+    empty = client.post("/emplois/alertes/creer/", {"name": "Tout"})
+    assert "au moins un critère" in text(empty)
+    assert not SavedSearch.objects.exists()
+    client.post(
+        "/emplois/alertes/creer/",
+        {
+            "q": "aide à domicile",
+            "commune": "Saint-Étienne (42000)",
+            "commune_code": "42218",
+            "rayon": "20",
+            "contrat": ["cdi"],
+        },
+    )
+    saved = SavedSearch.objects.get()
+    assert saved.query_string == "commune=42218&contrat=cdi&q=aide+%C3%A0+domicile&rayon=20"
+
+
+def test_the_offer_page_carries_the_publishing_actions(client, offer, external_offer):
+    page = text(client.get(offer.get_absolute_url()))
+    assert f"/emplois/postuler/{offer.pk}/" in page
+    assert f"/emplois/signaler/{offer.pk}/" in page
+    other = text(client.get(external_offer.get_absolute_url()))
+    assert "https://candidat.exemple.fr/offre/" in other
+    assert "/emplois/postuler/" not in other

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core.forms import CommuneField
+from tremplin.jobs.models import ContractType
 from tremplin.jobs.models.publishing import ReportReason
 from tremplin.jobs.publishing import conf
 from tremplin.jobs.publishing.cv import CVRejected, pdf_check
@@ -87,6 +90,8 @@ class OfferReportForm(forms.Form):
 
 
 class SavedSearchForm(forms.Form):
+    """Save the search just made (its criteria come hidden), or describe one here."""
+
     name = forms.CharField(
         label=_("Nom de l'alerte (facultatif)"),
         required=False,
@@ -94,6 +99,41 @@ class SavedSearchForm(forms.Form):
         help_text=_("Par exemple « Vendeuse à Saint-Étienne »."),
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    q = forms.CharField(
+        label=_("Métier ou mots-clés"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple « vendeur », « aide à domicile »."),
+    )
+    commune = CommuneField(label=_("Autour de la commune (facultatif)"), required=False)
+    rayon = forms.TypedChoiceField(
+        label=_("Dans un rayon de"),
+        coerce=int,
+        choices=[(r, f"{r} km") for r in (5, 10, 20, 30, 50, 100)],
+        initial=30,
+        required=False,
+    )
+    contrat = forms.MultipleChoiceField(
+        label=_("Types de contrat (facultatif)"),
+        required=False,
+        choices=ContractType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def criteria(self) -> QueryDict:
+        """The search to save: the hidden one if the person came from a search, else the
+        fields filled in here."""
+        data = self.cleaned_data
+        if data.get("query"):
+            return QueryDict(data["query"])
+        params = QueryDict(mutable=True)
+        if data.get("q"):
+            params["q"] = data["q"]
+        if data.get("commune"):
+            params["commune"] = data["commune"].insee
+            params["rayon"] = str(data.get("rayon") or 30)
+        params.setlist("contrat", data.get("contrat") or [])
+        return params
 
 
 class ReasonForm(forms.Form):

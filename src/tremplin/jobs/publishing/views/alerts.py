@@ -29,9 +29,7 @@ def alert_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.saved_search_create(
-                user=request.user,
-                params=search.parse_query(form.cleaned_data["query"]),
-                name=form.cleaned_data["name"],
+                user=request.user, params=form.criteria(), name=form.cleaned_data["name"]
             )
         except DomainError as exc:
             form.add_error(None, exc.message)
@@ -49,6 +47,7 @@ def alert_create(request):
         "jobs/publishing/alert_create.html",
         {
             "form": form,
+            "from_search": bool(canonical),
             "description": search.describe(canonical),
             "search_url": reverse("jobs:offer_list") + ("?" + canonical if canonical else ""),
             "crumbs": crumbs.myspace((None, _("Créer une alerte emploi"))),
