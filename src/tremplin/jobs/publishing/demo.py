@@ -42,8 +42,11 @@ def _user(local: str) -> User | None:
 
 @cache
 def _cv_pdf(name: str) -> bytes:
+    import logging
+
     import weasyprint
 
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # no step-by-step log
     return weasyprint.HTML(
         string=f"<h1>{name}</h1><p>CV de démonstration : expérience en vente et en accueil.</p>"
     ).write_pdf()
