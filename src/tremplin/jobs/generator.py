@@ -162,7 +162,9 @@ class OfferGenerator:
             "intitule": f"{title} (H/F)" if rng.random() < 0.7 else title,
             "description": "\n".join(lines),
             "dateCreation": published.isoformat(),
-            "dateActualisation": (published + timedelta(days=rng.randint(0, 3))).isoformat(),
+            "dateActualisation": min(
+                published + timedelta(days=rng.randint(0, 3)), self.now
+            ).isoformat(),
             "lieuTravail": {
                 "libelle": f"{place.department} - {place.name.upper()}",
                 "commune": place.insee,

@@ -119,6 +119,8 @@ def _write_batch(writer, records, counts: Counts, issues: list[Issue]) -> None:
             writer.write(prepared, batch_counts)
     except DatabaseError:
         log.warning("import batch failed, retrying its records one by one", exc_info=True)
+        # Employers created by the failed batch were rolled back with it: forget them.
+        writer.employers = EmployerResolver()
         batch_counts, batch_issues = Counts(), []
         writer.seen_ids.difference_update(r.source_id for r in records)
         for record in records:

@@ -283,11 +283,16 @@ def _salary(text: str) -> tuple[Decimal | None, Decimal | None, str, tuple[str, 
     return low.quantize(Decimal("0.01")), high.quantize(Decimal("0.01")), period, warnings
 
 
-def when(value, record, what: str) -> datetime | None:
-    """An aware datetime from ISO 8601 (date or date and time); None, with a warning, if bad."""
+def when(value, record, what: str, *, end_of_day: bool = False) -> datetime | None:
+    """An aware datetime from ISO 8601 (date or date and time); None, with a warning, if bad.
+
+    ``end_of_day``: a date alone means the whole day (a deadline "2027-02-28" includes it).
+    """
     if value in (None, ""):
         return None
     text = str(value).strip()
+    if end_of_day and len(text) == 10:
+        text += "T23:59:59"
     try:
         moment = datetime.fromisoformat(text)  # fast path (Python 3.11 reads "Z" too)
     except ValueError:

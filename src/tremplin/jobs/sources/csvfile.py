@@ -154,15 +154,15 @@ class CsvReader(Reader):
         yield from self.header_issues
         build = _training if self.kind == "training" else _job
         while True:
+            # A quoted value may span lines: a row is reported at the line it starts on.
+            line = self.rows.line_num + 1
             try:
                 row = next(self.rows)
             except StopIteration:
                 return
             except csv.Error as exc:
-                line = self.rows.line_num
                 yield Rejected(Issue(f"ligne {line}", f"ligne CSV illisible : {exc}"))
                 continue
-            line = self.rows.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(self.columns):
@@ -262,7 +262,7 @@ def _job(values: dict, position: str) -> JobRecord:
     positions = _number(values.get("postes"), record, "postes", int)
     record.positions = positions if positions and 0 < positions < 1000 else 1
     record.published_at = when(values.get("date_publication"), record, "date_publication")
-    record.expires_at = when(values.get("date_limite"), record, "date_limite")
+    record.expires_at = when(values.get("date_limite"), record, "date_limite", end_of_day=True)
     return record
 
 
@@ -311,7 +311,7 @@ def _training(values: dict, position: str) -> TrainingRecord:
     record.rome_codes = [
         code for code in (rome_code(c, record) for c in _split(values.get("rome", ""))) if code
     ]
-    record.expires_at = when(values.get("date_limite"), record, "date_limite")
+    record.expires_at = when(values.get("date_limite"), record, "date_limite", end_of_day=True)
     return record
 
 

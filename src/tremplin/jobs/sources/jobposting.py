@@ -158,7 +158,7 @@ def _record(posting: dict, position: str, title: str) -> JobRecord:
     openings = posting.get("totalJobOpenings")
     record.positions = int(openings) if _is_number(openings) and 0 < int(openings) < 1000 else 1
     record.published_at = when(posting.get("datePosted"), record, "date de publication")
-    record.expires_at = when(posting.get("validThrough"), record, "date limite")
+    record.expires_at = when(posting.get("validThrough"), record, "date limite", end_of_day=True)
     return record
 
 

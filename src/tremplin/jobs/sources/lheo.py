@@ -82,6 +82,8 @@ class LheoReader(Reader):
         self.ns = {"l": namespace} if namespace else {}
         self.prefix = "l:" if namespace else ""
         self.formations = root.findall(self._path("offres/formation"), self.ns)
+        if not self.formations:
+            raise FeedError("aucune formation (offres/formation) dans le fichier")
         self.total = len(self.formations)
 
     def _path(self, path: str) -> str:

@@ -1,0 +1,137 @@
+"""The index machinery in core: French analysis, change queue, one writer, rebuild."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+
+from tremplin.core.models import SearchChange
+from tremplin.core.search import drain, open_index, rebuild, search_change_record
+from tremplin.core.search.analysis import normalize, query_words
+from tremplin.core.search.highlight import snippet
+from tremplin.core.search.index import SearchUnavailable, root_of, writer_lock
+from tremplin.core.search.query import interleave
+from tremplin.jobs.models import JobOffer
+
+from .conftest import ft
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("développeur", "Développeuse"),
+        ("aide-soignant", "aide soignante"),
+        ("vendeur", "Vendeuse"),
+        ("infirmiere", "Infirmières"),
+        ("technicien", "technicienne"),
+        ("conducteur", "Conductrice"),
+        ("boulanger", "boulangère"),
+        ("employé", "EMPLOYEE"),
+        ("hôte", "Hôtesse"),
+        ("serveurs", "serveuse"),
+    ],
+)
+def test_gendered_plural_accented_forms_meet(typed, written):
+    assert [t for _, t in query_words(typed)] == [t for _, t in query_words(written)]
+
+
+def test_normalize_folds_case_accents_punctuation_and_stop_words_disappear():
+    # "Étienne" loses its "ne" like "technicienne": both sides alike, so it still matches.
+    assert normalize("Aide-Soignante (H/F) à Saint-Étienne") == "aide soignant h f a saint etien"
+    assert [t for _, t in query_words("Chef de rang (H/F)")] == ["chef", "rang"]
+
+
+def test_snippet_marks_the_matches_and_escapes_the_text():
+    text = "Nous cherchons une <vendeuse> motivée. " + "Texte sans intérêt. " * 30 + "Vendeurs !"
+    html = snippet(text, [t for _, t in query_words("vendeur")], words=12)
+    assert "<mark>vendeuse</mark>" in html
+    assert "&lt;" in html and "<vendeuse>" not in html
+    typo = snippet("Développeuse web à Lyon", ["developeur"], ["developeur"], first=True)
+    assert "<mark>Développeuse</mark>" in typo
+
+
+def test_interleave_keeps_rank_within_rounds():
+    ranked = [("a", 1), ("a", 2), ("a", 3), ("b", 4), ("a", 5), ("c", 6)]
+    assert [n for _, n in interleave(ranked, lambda x: x[0], 2)] == [1, 2, 4, 6, 3, 5]
+
+
+def test_rolled_back_offer_never_reaches_the_index(import_ft):
+    class Boom(Exception):
+        pass
+
+    def import_then_fail():
+        with transaction.atomic():
+            import_ft([ft("GHOST1", title="Fantôme introuvable")], index=False)
+            assert SearchChange.objects.filter(doc_type="jobs.offer").exists()
+            raise Boom
+
+    with pytest.raises(Boom):
+        import_then_fail()
+    assert drain() == 0
+    searcher = open_index("jobs.offer").searcher()
+    assert searcher.num_docs == 0
+    assert not JobOffer.objects.exists()
+
+
+def test_commit_enqueues_a_drain_and_the_worker_indexes(
+    import_ft, django_capture_on_commit_callbacks, run_tasks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_ft([ft("A1")], index=False)
+    assert SearchChange.objects.count() == 1
+    assert run_tasks() >= 1
+    assert SearchChange.objects.count() == 0
+    assert open_index("jobs.offer").searcher().num_docs == 1
+
+
+def test_drain_applies_changes_in_order_and_deletes_what_is_no_longer_searchable(import_ft):
+    import_ft([ft("A1"), ft("A2")])
+    assert open_index("jobs.offer").searcher().num_docs == 2
+    offer = JobOffer.objects.get(listings__source_id="A1")
+    JobOffer.objects.filter(pk=offer.pk).update(expired_at=offer.created_at)
+    search_change_record("jobs.offer", [offer.pk])
+    search_change_record("jobs.offer", [offer.pk])  # twice: still one document (none)
+    assert drain() == 2
+    assert open_index("jobs.offer").searcher().num_docs == 1
+
+
+def test_one_writer_at_a_time(import_ft):
+    import_ft([ft("A1")], index=False)
+    with writer_lock("jobs.offer", blocking=True):
+        assert drain() == 0  # another process holds the lock: left to it
+    assert SearchChange.objects.count() == 1
+    assert drain() == 1
+
+
+def test_rebuild_swaps_generation_and_keeps_queued_changes(import_ft):
+    import_ft([ft("A1"), ft("A2")])
+    before = (root_of("jobs.offer") / "CURRENT").read_text()
+    import_ft([ft("A3")], index=False)
+    assert rebuild("jobs.offer") == 3
+    assert (root_of("jobs.offer") / "CURRENT").read_text() != before
+    assert SearchChange.objects.count() == 0
+    assert open_index("jobs.offer").searcher().num_docs == 3
+
+
+def test_index_built_with_other_fields_is_refused_then_rebuilt_by_the_drain(import_ft):
+    import_ft([ft("A1")])
+    root = root_of("jobs.offer")
+    generation = (root / "CURRENT").read_text()
+    (root / generation / "FINGERPRINT").write_text("old")
+    from tremplin.core.search import readers_forget
+
+    readers_forget()
+    with pytest.raises(SearchUnavailable):
+        open_index("jobs.offer")
+    import_ft([ft("A2")])  # its drain rebuilds the index first
+    assert open_index("jobs.offer").searcher().num_docs == 2
+
+
+def test_search_rebuild_command(import_ft, capsys):
+    from django.core.management import call_command
+
+    import_ft([ft("A1")])
+    call_command("search", "rebuild", "--type", "jobs.offer", verbosity=0)
+    assert "jobs.offer : 1 documents indexés." in capsys.readouterr().out
+    with pytest.raises(Exception, match="type inconnu"):
+        call_command("search", "rebuild", "--type", "nope", verbosity=0)
