@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tremplin.jobs.views import offers, trainings
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("formations/", trainings.training_list, name="training_list"),
     path("formations/<int:pk>/", trainings.training_short, name="training_short"),
     path("formations/<int:pk>-<slug:slug>/", trainings.training_detail, name="training_detail"),
+    # Applications, employers' offers, alerts, moderation, feeds, widget, sitemap and API.
+    path("", include("tremplin.jobs.publishing.urls")),
 ]

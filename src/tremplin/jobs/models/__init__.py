@@ -13,6 +13,15 @@ from .choices import (
 )
 from .employers import Employer
 from .offers import JobListing, JobOffer
+
+# The publishing side (applications, saved searches, reports, moderation journal).
+from .publishing import (  # noqa: F401
+    Application,
+    ModeratedOffer,
+    ModerationDecision,
+    OfferReport,
+    SavedSearch,
+)
 from .rome import RomeAppellation, RomeCode
 from .sources import ImportRun, OfferSource
 from .trainings import (
