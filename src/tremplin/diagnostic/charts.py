@@ -100,8 +100,8 @@ def _wrap(label: str, width: int = 16) -> list[str]:
 
 def radar(labels: list[str], series: list[tuple[str, str, list[int]]]) -> Radar:
     """``series``: (name, style, values 0–100 in the order of ``labels``)."""
-    width, height, radius = 640, 500, 150
-    cx, cy = width / 2, 225
+    width, height, radius = 680, 540, 165
+    cx, cy = width / 2, 250
     count = len(labels)
 
     def at(index: int, value: float) -> tuple[float, float]:
@@ -112,11 +112,11 @@ def radar(labels: list[str], series: list[tuple[str, str, list[int]]]) -> Radar:
     axes = []
     for index, label in enumerate(labels):
         x, y = at(index, 100)
-        lx, ly = at(index, 114)
+        lx, ly = at(index, 118)
         anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
         lines = _wrap(label)
         if ly < cy - 20:
-            ly -= 16 * (len(lines) - 1)  # grow upwards above the centre
+            ly -= 18 * (len(lines) - 1)  # grow upwards above the centre
         axes.append(Axis(x=x, y=y, label_x=lx, label_y=_r(ly + 5), anchor=anchor, lines=lines))
     rings = []
     for value in (25, 50, 75, 100):
@@ -146,7 +146,7 @@ def radar(labels: list[str], series: list[tuple[str, str, list[int]]]) -> Radar:
         axes=axes,
         rings=rings,
         series=drawn,
-        legend_y=height - 30,
+        legend_y=height - 22,
     )
 
 

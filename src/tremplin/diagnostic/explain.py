@@ -7,7 +7,7 @@ results, so the published explanation can never drift from the code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.utils.formats import number_format
@@ -17,8 +17,9 @@ from tremplin.diagnostic.scoring import dimension_exact, question_score, round_h
 
 
 def decimal(value: Fraction, places: int = 2) -> str:
+    """Rounded half up (Django's number_format would cut the extra digits instead)."""
     exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return number_format(exact, decimal_pos=places)
+    return number_format(exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP), places)
 
 
 @dataclass

@@ -94,6 +94,7 @@ class Plan:
     dimensions: list[PlanDimension]
     slots: list[PlanSlot]
     all_strong: bool  # no weak dimension: the plan shows the two lowest instead
+    ticks: bool = False  # whether modules are ticked (someone signed in looks at their plan)
 
     @property
     def modules(self) -> list[PlanItem]:
@@ -177,4 +178,4 @@ def plan_for(summary, *, user=None) -> Plan:
                 general.append(item)
         if general:
             slots.append(PlanSlot(title=str(contributor.title), items=general))
-    return Plan(dimensions=dimensions, slots=slots, all_strong=all_strong)
+    return Plan(dimensions=dimensions, slots=slots, all_strong=all_strong, ticks=user is not None)

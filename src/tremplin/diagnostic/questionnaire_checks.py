@@ -37,6 +37,12 @@ from tremplin.diagnostic.questionnaire import (
 WEIGHT_MIN, WEIGHT_MAX = 1, 3
 
 
+def _key_hint(item) -> str:
+    """The item's key, to name the place in messages (checked properly later)."""
+    key = item.get("key") if isinstance(item, dict) else None
+    return key if isinstance(key, str) and key else ""
+
+
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -243,12 +249,16 @@ class Checker:
         return tuple(dimensions)
 
     def _dimension(self, item, index: int, sector_keys: set[str]) -> Dimension | None:
-        place = _("dimension n° %(n)s") % {"n": index}
+        hint = _key_hint(item)
+        place = (
+            _("dimension « %(key)s »") % {"key": hint}
+            if hint
+            else _("dimension n° %(n)s") % {"n": index}
+        )
         data = self.mapping(item, place, DIMENSION_KEYS, DIMENSION_KEYS)
         if data is None:
             return None
         key = self.key(data, place)
-        place = _("dimension « %(key)s »") % {"key": key or index}
         modules = data.get("modules") or []
         if not isinstance(modules, list) or not all(
             isinstance(m, str) and SLUG.match(m) for m in modules
@@ -280,14 +290,17 @@ class Checker:
         )
 
     def _question(self, raw, index, dimension_key, dim_place, sector_keys) -> Question | None:
-        place = _("%(dimension)s, question n° %(n)s") % {"dimension": dim_place, "n": index}
+        hint = _key_hint(raw)
+        place = (
+            _("%(dimension)s, question « %(key)s »") % {"dimension": dim_place, "key": hint}
+            if hint
+            else _("%(dimension)s, question n° %(n)s") % {"dimension": dim_place, "n": index}
+        )
         required = QUESTION_KEYS - {"help", "sectors", "max_points"}
         data = self.mapping(raw, place, QUESTION_KEYS, required)
         if data is None:
             return None
         key = self.key(data, place)
-        if key:
-            place = _("%(dimension)s, question « %(key)s »") % {"dimension": dim_place, "key": key}
         if key and dimension_key and not key.startswith(f"{dimension_key}_"):
             self.error(
                 place,
@@ -349,13 +362,16 @@ class Checker:
             self.error(place, _("une question doit proposer au moins deux réponses."))
             return ()
         for index, raw in enumerate(raw_answers, 1):
-            a_place = _("%(question)s, réponse n° %(n)s") % {"question": place, "n": index}
+            hint = _key_hint(raw)
+            a_place = (
+                _("%(question)s, réponse « %(key)s »") % {"question": place, "key": hint}
+                if hint
+                else _("%(question)s, réponse n° %(n)s") % {"question": place, "n": index}
+            )
             item = self.mapping(raw, a_place, ANSWER_KEYS, ANSWER_KEYS - {"exclusive"})
             if item is None:
                 continue
             key = self.key(item, a_place)
-            if key:
-                a_place = _("%(question)s, réponse « %(key)s »") % {"question": place, "key": key}
             points = self.integer(item, "points", a_place, 0, MAX_ANSWER_POINTS)
             exclusive = item.get("exclusive", False)
             if not isinstance(exclusive, bool):

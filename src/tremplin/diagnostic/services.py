@@ -206,13 +206,19 @@ def diagnostic_save_answers(
     for key in required:
         if key not in cleaned:
             check_choices(questionnaire.question(key), [])  # raises « Répondez à… »
-    existing = {a.question: a for a in diagnostic.answers.filter(question__in=cleaned)}
+    existing = dict(
+        Answer.objects.filter(diagnostic=diagnostic, question__in=cleaned).values_list(
+            "question", "choices"
+        )
+    )
     for key, choices in cleaned.items():
-        if key in existing:
-            if existing[key].choices != choices:
-                Answer.objects.filter(pk=existing[key].pk).update(choices=choices)
-        else:
-            Answer.objects.create(diagnostic=diagnostic, question=key, choices=choices)
+        if key in existing and existing[key] != choices:
+            Answer.objects.filter(diagnostic=diagnostic, question=key).update(choices=choices)
+    Answer.objects.bulk_create(
+        Answer(diagnostic=diagnostic, question=key, choices=choices)
+        for key, choices in cleaned.items()
+        if key not in existing
+    )
     diagnostic.updated_at = now or timezone.now()
     Diagnostic.objects.filter(pk=diagnostic.pk).update(updated_at=diagnostic.updated_at)
     return diagnostic

@@ -73,21 +73,25 @@ def respondents():
 
 
 def _figures(queryset, group: str | None) -> tuple[dict, dict]:
-    keys = [group] if group else []
-    rows = queryset.values(*keys).annotate(
-        n=Count("id"),
-        overall=Avg("overall_score"),
-        told=Count("id", filter=~Q(sells_online="")),
-        online=Count("id", filter=Q(sells_online__in=ONLINE)),
-    )
-    figures = {(r[group] if group else None): r for r in rows}
+    measures = {
+        "n": Count("id"),
+        "overall": Avg("overall_score"),
+        "told": Count("id", filter=~Q(sells_online="")),
+        "online": Count("id", filter=Q(sells_online__in=ONLINE)),
+    }
+    if group:
+        figures = {r[group]: r for r in queryset.order_by().values(group).annotate(**measures)}
+    else:
+        figures = {None: queryset.aggregate(**measures)}
     scores = DimensionScore.objects.filter(diagnostic__in=queryset.values("pk"))
     if group == "month":
         scores = scores.annotate(group=TruncMonth("diagnostic__completed_at"))
     elif group:
         scores = scores.annotate(group=F(f"diagnostic__{group}"))
-    dimension_rows = scores.values(*(["group"] if group else []), "dimension").annotate(
-        n=Count("id"), mean=Avg("score")
+    dimension_rows = (
+        scores.order_by()
+        .values(*(["group"] if group else []), "dimension")
+        .annotate(n=Count("id"), mean=Avg("score"))
     )
     dimensions: dict = {}
     for r in dimension_rows:

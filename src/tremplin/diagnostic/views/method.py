@@ -18,6 +18,15 @@ def _version(number: int | None):
     return version
 
 
+def _modules(questionnaire) -> list[tuple[str, list]]:
+    """Each dimension's learning modules, as the learning app publishes them today."""
+    from tremplin.learning.selectors import modules_by_slugs
+
+    wanted = [slug for d in questionnaire.dimensions for slug in d.modules]
+    found = {ref.slug: ref for ref in modules_by_slugs(wanted)}
+    return [(d.key, [found[s] for s in d.modules if s in found]) for d in questionnaire.dimensions]
+
+
 @require_GET
 def method(request, number: int | None = None):
     version = _version(number)
@@ -35,6 +44,7 @@ def method(request, number: int | None = None):
             "versions": selectors.versions(),
             "strength_from": STRENGTH_FROM,
             "min_count": conf.stats_min_count(),
+            "modules": _modules(questionnaire),
             "path_counts": [
                 (s, len(questionnaire.questions_for(s.key))) for s in questionnaire.sectors
             ],
