@@ -17,6 +17,31 @@ V1 = version_files()[0][1]
 
 
 @pytest.fixture
+def communes(db):
+    """A tiny geography (two communes of the default territory) instead of two whole
+    départements: these tests only need a commune for a business and the territory's
+    départements; the demo test loads the real thing."""
+    from tremplin.core.models import Commune, Department, PostalCode, Region
+
+    region = Region.objects.create(code="84", name="Auvergne-Rhône-Alpes")
+    for code, name, insee, town, postal, lat, lon in [
+        ("42", "Loire", "42218", "Saint-Étienne", "42000", 45.43, 4.39),
+        ("69", "Rhône", "69123", "Lyon", "69001", 45.76, 4.83),
+    ]:
+        department = Department.objects.create(code=code, name=name, region=region)
+        commune = Commune.objects.create(
+            insee=insee,
+            name=town,
+            search_name=town.lower(),
+            department=department,
+            latitude=lat,
+            longitude=lon,
+            population=100_000,
+        )
+        PostalCode.objects.create(code=postal, commune=commune)
+
+
+@pytest.fixture
 def v1_data() -> dict:
     """The shipped questionnaire as plain data, to break on purpose in a test."""
     return yaml.safe_load(V1.read_text(encoding="utf-8"))

@@ -245,3 +245,23 @@ def test_paper_version_lists_a_sector_path_numbered_as_on_screen(client, questio
     page = text(client.get("/diagnostic/papier/?secteur=agriculture"))
     assert "27. " in page and "28. " not in page
     assert "drive fermier" in page and "clic et retrait" not in page
+
+
+def test_mon_espace_history_does_not_grow_queries(client, take, owner, business, saint_etienne):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BusinessFactory
+
+    take(actor=owner, business=business)
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/mon-espace/")
+    second = BusinessFactory(owners=[owner], commune=saint_etienne)
+    for _ in range(4):
+        take(actor=owner, business=business)
+        take(actor=owner, business=second)
+    with CaptureQueriesContext(connection) as many:
+        page = text(client.get("/mon-espace/"))
+    assert page.count("Voir le résultat") == 9
+    assert len(many) <= len(few) + 2, [q["sql"] for q in many.captured_queries]

@@ -12,6 +12,8 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+
 
 def _r(value: float) -> float:
     return round(value, 1)
@@ -157,6 +159,11 @@ class Bar:
     y: float
     width: float = 0.0
     text_x: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The value as the page's language writes it (« 45,3 » in French)."""
+        return "" if self.value is None else number_format(self.value, decimal_pos=1)
 
 
 @dataclass

@@ -38,12 +38,14 @@ def _font_faces() -> str:
 def render_pdf(template: str, context: dict, *, request) -> bytes:
     """Links in the document point to the site (absolute); only local files are read."""
     from weasyprint import CSS, HTML, URLFetcher
+    from weasyprint.text.fonts import FontConfiguration
 
     fetcher = URLFetcher(allowed_protocols={"file"})
+    fonts = FontConfiguration()  # without it, @font-face rules are ignored
     html = render_to_string(template, context, request=request)
     stylesheets = [
-        CSS(string=_font_faces(), url_fetcher=fetcher),
-        CSS(filename=finders.find(STYLESHEET), url_fetcher=fetcher),
+        CSS(string=_font_faces(), url_fetcher=fetcher, font_config=fonts),
+        CSS(filename=finders.find(STYLESHEET), url_fetcher=fetcher, font_config=fonts),
     ]
     document = HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets)
+    return document.write_pdf(stylesheets=stylesheets, font_config=fonts)

@@ -27,8 +27,7 @@ def _staff_only(request):
 
 def _data():
     questionnaire = selectors.version_current().questionnaire
-    tables = stats.territory_tables(questionnaire)
-    trend = stats.trend_table(questionnaire)
+    tables, trend = stats.territory_figures(questionnaire)
     return questionnaire, tables, trend
 
 
