@@ -121,7 +121,7 @@ def _erase_quiz_attempts(user):
 
 def _erase_webinar_registrations(user):
     """Give seats back before the account (and its bookings) go."""
-    from tremplin.learning.services import webinar_unregister
+    from tremplin.learning.services.webinars import webinar_unregister
 
     for registration in list(user.webinar_registrations.select_related("booking")):
         webinar_unregister(registration=registration)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 from tremplin.learning import conf
@@ -21,8 +23,19 @@ ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a",
     "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "hr", "div",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "div": {"class"}, "ol": {"start"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "div": {"class", "tabindex", "role", "aria-label"},
+    "ol": {"start"},
+}
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# French typography: no line break before « ? ! ; : » or after « (a space that does not break).
+BEFORE = re.compile(r" ([?!;:»])")
+AFTER = re.compile(r"« ")
+
+
+def french_spacing(text: str) -> str:
+    return AFTER.sub("«\u00a0", BEFORE.sub("\u00a0\\1", text or ""))
 
 
 @lru_cache(maxsize=1)
@@ -35,12 +48,17 @@ def _demote_h1(html: str) -> str:
     return html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
 
 
-@lru_cache(maxsize=256)
 def markdown_html(text: str) -> SafeString:
-    html = _demote_h1(_parser().render(text or ""))
-    html = html.replace("<table>", '<div class="table-wrap"><table>').replace(
-        "</table>", "</table></div>"
-    )
+    return _markdown_html(text or "", get_language() or "fr")
+
+
+@lru_cache(maxsize=256)
+def _markdown_html(text: str, language: str) -> SafeString:
+    html = _demote_h1(_parser().render(french_spacing(text)))
+    # A wide table scrolls sideways on a phone: its frame must be reachable with the keyboard.
+    label = _("Tableau")
+    frame = f'<div class="table-wrap" tabindex="0" role="region" aria-label="{label}">'
+    html = html.replace("<table>", frame + "<table>").replace("</table>", "</table></div>")
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -73,8 +91,6 @@ def reading_duration(words: int) -> int:
 
 def reading_window_error(words: int) -> str | None:
     """None when a lesson reads in 3 to 4 minutes; else the reason, in French."""
-    from django.utils.translation import gettext as _
-
     if conf.WORDS_MIN <= words <= conf.WORDS_MAX:
         return None
     fast, slow = reading_minutes(words)

@@ -132,7 +132,7 @@ def path_stats(path) -> PathStats:
 @dataclass
 class Bar:
     label: str
-    value: int
+    value: int | None  # None: nothing to measure (no attempt yet), drawn as « — »
     width: float
     y: int
     second_value: int | None = None  # e.g. completions beside starts
@@ -151,12 +151,17 @@ class Chart:
     left: int = 48
 
 
-def chart(title: str, values: list[tuple[str, int]], *, unit: str = "", maximum=None) -> Chart:
-    top = maximum if maximum is not None else max([v for _l, v in values] + [1])
-    span = 640 - 48 - 60
+def chart(
+    title: str, values: list[tuple[str, int | None]], *, unit: str = "", maximum=None
+) -> Chart:
+    top = maximum if maximum is not None else max([v or 0 for _l, v in values] + [1])
+    span = 640 - 48 - 80
     bars = [
         Bar(
-            label=label, value=value, width=round(span * value / top, 1) if top else 0, y=8 + i * 26
+            label=label,
+            value=value,
+            width=round(span * (value or 0) / top, 1) if top else 0,
+            y=8 + i * 26,
         )
         for i, (label, value) in enumerate(values)
     ]

@@ -25,6 +25,8 @@ POSITION = re.compile(r"^(\d{1,3})-")
 KINDS = ("lesson", "video", "embed", "quiz")
 # Words the URLs under /apprendre/ already use: a path cannot take them as its slug.
 RESERVED_SLUGS = {"attestations", "webinaires", "statistiques", "apercu", "medias", "reprendre"}
+# Words after a path in URLs (…/<path>/reprendre/): no module may take them.
+RESERVED_MODULE_SLUGS = {"reprendre", "attestation"}
 QUESTIONS_MIN, QUESTIONS_MAX = 3, 5
 ANSWERS_MIN, ANSWERS_MAX = 2, 4
 
@@ -252,8 +254,11 @@ def module_read(file: FsPath, *, label: str, root: FsPath | None = None) -> Modu
         or not all(isinstance(o, str) and o.strip() for o in objectives)
     ):
         raise ContentError(label, _("« objectives » doit être une liste d'au moins un objectif."))
+    slug = _slug(meta, label)
+    if slug in RESERVED_MODULE_SLUGS:
+        raise ContentError(label, _("l'identifiant « %(slug)s » est réservé.") % {"slug": slug})
     data = ModuleData(
-        slug=_slug(meta, label),
+        slug=slug,
         title=_text(meta, "title", label, limit=200),
         kind=kind,
         position=_position(file.name, label),

@@ -20,3 +20,11 @@ def is_multiple(question) -> bool:
 def getlist_of(post, question_pk) -> list[str]:
     """What the person ticked for a question, to keep it when the form comes back."""
     return post.getlist(f"question-{question_pk}") if hasattr(post, "getlist") else []
+
+
+@register.filter
+def french(text):
+    """No line break before « ? ! ; : » (the value is escaped by the template as usual)."""
+    from tremplin.learning.rendering import french_spacing
+
+    return french_spacing(str(text))

@@ -32,23 +32,20 @@ def _content_type(kind: str, name: str) -> str:
 
 def _chunks(handle, start: int, length: int):
     handle.seek(start)
-    try:
-        while length > 0:
-            block = handle.read(min(CHUNK, length))
-            if not block:
-                break
-            length -= len(block)
-            yield block
-    finally:
-        handle.close()
+    while length > 0:
+        block = handle.read(min(CHUNK, length))
+        if not block:
+            break
+        length -= len(block)
+        yield block
 
 
 def ranged_response(request, field, content_type: str):
-    size = field.size
+    size = field.storage.size(field.name)
     header = request.headers.get("Range", "")
     match = RANGE.match(header.strip()) if header else None
     if not match or (not match.group(1) and not match.group(2)):
-        response = FileResponse(field.open("rb"), content_type=content_type)
+        response = FileResponse(field.storage.open(field.name, "rb"), content_type=content_type)
         response["Content-Length"] = str(size)
     else:
         first, last = match.groups()
@@ -61,9 +58,11 @@ def ranged_response(request, field, content_type: str):
             response["Content-Range"] = f"bytes */{size}"
             return response
         length = end - start + 1
+        handle = field.storage.open(field.name, "rb")
         response = StreamingHttpResponse(
-            _chunks(field.open("rb"), start, length), status=206, content_type=content_type
+            _chunks(handle, start, length), status=206, content_type=content_type
         )
+        response._resource_closers.append(handle.close)  # closed with the response
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"

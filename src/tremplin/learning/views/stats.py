@@ -44,7 +44,7 @@ def stats_path(request, path_slug):
         ),
         chart(
             _("Réussite aux quiz (part des tentatives réussies)"),
-            [(str(m.number), m.pass_rate or 0) for m in rows],
+            [(str(m.number), m.pass_rate) for m in rows],
             unit="%",
             maximum=100,
         ),

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -20,10 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from tremplin.core.errors import DomainError
 from tremplin.learning.content_io.format import ANSWERS_MAX, ANSWERS_MIN
 from tremplin.learning.media import captions_check, embed_check, video_check
-from tremplin.learning.models import Answer, Chapter, Module, Path, Question, Quiz, Status, Webinar
+from tremplin.learning.models import Answer, Chapter, Module, Path, Question, Quiz, Status
 from tremplin.learning.rendering import markdown_html, reading_minutes, word_count
 from tremplin.learning.services import content as services
-from tremplin.learning.services import webinars as webinar_services
 
 
 def _domain_to_validation(function, *args):
@@ -31,6 +29,14 @@ def _domain_to_validation(function, *args):
         return function(*args)
     except DomainError as error:
         raise ValidationError(error.message) from error
+
+
+def checked_upload(form, name: str, check):
+    """An uploaded file run through a media check; its DomainError becomes a form error."""
+    upload = form.cleaned_data.get(name)
+    if upload:
+        _domain_to_validation(check, upload)
+    return upload
 
 
 @admin.action(description=_("Publier"))
@@ -106,6 +112,14 @@ class ModuleForm(forms.ModelForm):
         required=False,
         help_text=_("MP4 (H.264) ou WebM. Le contenu du fichier est vérifié."),
     )
+    embed_url = forms.URLField(
+        label=_("adresse de la vidéo hébergée"),
+        required=False,
+        assume_scheme="https",
+        help_text=_(
+            "Seulement chez un hébergeur autorisé par le territoire (réglage VIDEO_HOSTS)."
+        ),
+    )
     captions_upload = forms.FileField(
         label=_("nouveaux sous-titres (WebVTT)"),
         required=False,
@@ -129,22 +143,13 @@ class ModuleForm(forms.ModelForm):
         return [line for line in lines if line]
 
     def clean_video_upload(self):
-        video = self.cleaned_data.get("video_upload")
-        if video:
-            _domain_to_validation(video_check, video)
-        return video
+        return checked_upload(self, "video_upload", video_check)
 
     def clean_captions_upload(self):
-        captions = self.cleaned_data.get("captions_upload")
-        if captions:
-            _domain_to_validation(captions_check, captions)
-        return captions
+        return checked_upload(self, "captions_upload", captions_check)
 
     def clean_embed_url(self):
-        url = self.cleaned_data.get("embed_url")
-        if url:
-            _domain_to_validation(embed_check, url)
-        return url
+        return checked_upload(self, "embed_url", embed_check)
 
     def _post_clean(self):
         super()._post_clean()
@@ -338,90 +343,3 @@ class QuizAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # a quiz is added from its module's page
-
-
-class WebinarForm(forms.ModelForm):
-    replay_video = forms.FileField(
-        label=_("rediffusion : fichier vidéo"),
-        required=False,
-        help_text=_("Après la séance : la vidéo devient un module du chapitre, en brouillon."),
-    )
-    replay_captions = forms.FileField(label=_("rediffusion : sous-titres (WebVTT)"), required=False)
-    replay_transcript = forms.CharField(
-        label=_("rediffusion : transcription"), required=False, widget=forms.Textarea
-    )
-
-    class Meta:
-        model = Webinar
-        fields = [
-            "chapter", "title", "description", "starts_at", "duration_minutes", "capacity",
-            "host_name", "conference_url", "status",
-        ]  # fmt: skip
-
-    def clean_replay_video(self):
-        video = self.cleaned_data.get("replay_video")
-        if video:
-            _domain_to_validation(video_check, video)
-        return video
-
-    def clean_replay_captions(self):
-        captions = self.cleaned_data.get("replay_captions")
-        if captions:
-            _domain_to_validation(captions_check, captions)
-        return captions
-
-    def clean_capacity(self):
-        from tremplin.core.models import SeatPool
-
-        capacity = self.cleaned_data["capacity"]
-        if self.instance.pk:
-            pool = SeatPool.objects.filter(key=self.instance.pool_key).first()
-            if pool and pool.taken > capacity:
-                raise ValidationError(
-                    _("%(taken)s personnes sont déjà inscrites : la jauge ne peut pas descendre "
-                      "en dessous.") % {"taken": pool.taken}
-                )  # fmt: skip
-        return capacity
-
-
-@admin.register(Webinar)
-class WebinarAdmin(admin.ModelAdmin):
-    form = WebinarForm
-    list_display = ["title", "starts_at", "chapter", "status", "registered", "capacity", "replay"]
-    list_filter = ["status", "chapter__path"]
-    search_fields = ["title"]
-    readonly_fields = ["replay"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(registered_count=Count("registrations"))
-
-    @admin.display(description=_("inscrits"), ordering="registered_count")
-    def registered(self, obj):
-        return obj.registered_count
-
-    def save_model(self, request, obj, form, change):
-        if change and "capacity" in form.changed_data:
-            capacity = obj.capacity
-            obj.capacity = Webinar.objects.get(pk=obj.pk).capacity
-            obj.save()
-            webinar_services.webinar_capacity_set(webinar=obj, capacity=capacity)
-        else:
-            obj.save()
-        video = form.cleaned_data.get("replay_video")
-        if video:
-            try:
-                module = webinar_services.webinar_attach_replay(
-                    webinar=obj,
-                    video=video,
-                    captions=form.cleaned_data.get("replay_captions"),
-                    transcript=form.cleaned_data.get("replay_transcript", ""),
-                )
-            except DomainError as error:
-                self.message_user(request, error.message, messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    _("Rediffusion ajoutée en brouillon : « %(title)s ». Publiez-la une fois les "
-                      "sous-titres vérifiés.") % {"title": module.title},
-                    messages.SUCCESS,
-                )  # fmt: skip
