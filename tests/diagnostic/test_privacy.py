@@ -20,6 +20,10 @@ def test_export_holds_the_diagnostics_answers_and_scores(take, owner, business):
     assert export["diagnostics"][0]["overall_score"] == diagnostic.overall_score
     assert len(export["reponses_diagnostic"]) == 27
     assert len(export["scores_diagnostic"]) == 7
+    for label, declaration in personal_data.declarations().items():
+        if label.startswith("diagnostic."):
+            for row in export[declaration.export_key]:
+                assert set(declaration.fields) <= set(row), label
 
 
 def test_account_deletion_erases_the_diagnostics_of_the_business(take, owner, business, mediator):

@@ -265,3 +265,13 @@ def test_mon_espace_history_does_not_grow_queries(client, take, owner, business,
         page = text(client.get("/mon-espace/"))
     assert page.count("Voir le résultat") == 9
     assert len(many) <= len(few) + 2, [q["sql"] for q in many.captured_queries]
+
+
+def test_signed_in_people_without_a_business_get_a_private_link(client, owner, job_seeker):
+    client.force_login(owner)
+    page = text(client.get("/diagnostic/"))
+    assert "Déclarer mon entreprise pour garder mes résultats" in page
+    client.force_login(job_seeker)
+    page = text(client.get("/diagnostic/"))
+    assert "ne sera rattaché à aucune entreprise" in page
+    assert "Déclarer mon entreprise" not in page

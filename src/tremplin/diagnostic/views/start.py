@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,11 @@ from tremplin.diagnostic.models import Diagnostic
 from tremplin.diagnostic.sectors import sector_for_business
 
 START_RATE = "30/h"  # diagnostics started without an account, per address
+
+
+def _client_ip(group, request) -> str:
+    """The address the login throttling uses too (allauth knows the trusted proxies)."""
+    return get_adapter(request).get_client_ip(request)
 
 
 def _businesses(user) -> list:
@@ -69,7 +75,7 @@ def start(request):
     )
     if request.method == "POST" and form.is_valid():
         if by_link and is_ratelimited(
-            request, group="diagnostic.start", key="ip", rate=START_RATE, increment=True
+            request, group="diagnostic.start", key=_client_ip, rate=START_RATE, increment=True
         ):
             form.add_error(
                 None,
