@@ -170,14 +170,15 @@ def _documented(version, now, rng) -> int:
             sector=sector,
             when=now - timedelta(days=270),
         )
-        # The second one filled in with the mediator who follows the bakery (consented).
+        # The second one filled in with the mediator who follows the bakery (consented; the
+        # follow-up starts the day the demo is built, so this one is from today).
         _take(
             actor=mediator,
             version=version,
             business=bakery,
             answers=second,
             sector=sector,
-            when=now - timedelta(days=20),
+            when=timezone.now() - timedelta(minutes=30),
         )
         made += 2
     florist = User.objects.filter(email=f"fleuriste@{DOMAIN}").first()
