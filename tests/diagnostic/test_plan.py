@@ -28,7 +28,9 @@ def modules(db):
             slug="fixer-ses-objectifs", title="Fixer ses objectifs"
         ),
         "faire-le-point": ModuleFactory(slug="faire-le-point", title="Faire le point"),
-        "budget-et-aides": ModuleFactory(slug="budget-et-aides", title="Budget", draft=True),
+        "budget-et-aides": ModuleFactory(
+            slug="budget-et-aides", title="Brouillon des aides", draft=True
+        ),
         "rgpd": ModuleFactory(slug="rgpd", title="Le RGPD simplement"),
     }
 
@@ -53,7 +55,7 @@ def test_weak_dimensions_list_their_published_modules_and_tick_them(
     page = text(client.get(f"/diagnostic/{diagnostic.pk}/"))
     assert "1 module suivi sur 3." in page
     assert modules["rgpd"].chapter.path.slug in page  # links into the learning app
-    assert "Budget" not in page  # a draft module is not offered
+    assert "Brouillon des aides" not in page  # a draft module is not offered
     assert "suivi" in page
 
 
@@ -109,3 +111,9 @@ def test_other_apps_add_items_through_the_registry(client, take, owner, business
     assert "Atelier : votre fiche sur les cartes" in page and "Saint-Étienne, jeudi" in page
     assert "Ateliers près de chez vous" in page and "Permanence numérique" in page
     assert "Prestataires locaux" not in page and "Cassé" not in page
+
+
+def test_method_page_names_the_published_modules(client, modules):
+    page = text(client.get("/diagnostic/methode/"))
+    assert "Le RGPD simplement" in page and "Fixer ses objectifs" in page
+    assert "Brouillon des aides" not in page  # a draft is not offered

@@ -101,3 +101,23 @@ def numbered_path(questionnaire: Questionnaire, sector: str) -> list[tuple[Dimen
             questions.append((number, question))
         result.append((dimension, questions))
     return result
+
+
+@dataclass
+class MethodSection:
+    dimension: Dimension
+    modules: list  # learning ModuleRef, as published today
+    questions: list[tuple[Question, list[str]]]  # with the labels of the sectors asked
+
+
+def method_sections(questionnaire: Questionnaire, modules: dict) -> list[MethodSection]:
+    """What the méthode page lists for each dimension (``modules``: slug → ModuleRef)."""
+    labels = {s.key: s.label for s in questionnaire.sectors}
+    return [
+        MethodSection(
+            dimension=d,
+            modules=[modules[slug] for slug in d.modules if slug in modules],
+            questions=[(q, [labels[key] for key in q.sectors]) for q in d.questions],
+        )
+        for d in questionnaire.dimensions
+    ]

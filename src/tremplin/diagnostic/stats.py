@@ -56,6 +56,11 @@ class Row:
     online: float | None = None  # % selling online (partly or mostly)
     hidden: bool = False
 
+    @property
+    def dimension_values(self) -> list[float | None]:
+        """The dimension means in the questionnaire's order (None: masked)."""
+        return list(self.dimensions.values())
+
 
 @dataclass
 class Table:

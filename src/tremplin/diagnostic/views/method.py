@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tremplin.diagnostic import conf, selectors
-from tremplin.diagnostic.explain import numbered_path, worked_example
+from tremplin.diagnostic.explain import method_sections, numbered_path, worked_example
 from tremplin.diagnostic.selectors import STRENGTH_FROM
 
 
@@ -18,13 +18,12 @@ def _version(number: int | None):
     return version
 
 
-def _modules(questionnaire) -> list[tuple[str, list]]:
-    """Each dimension's learning modules, as the learning app publishes them today."""
+def _modules(questionnaire) -> dict:
+    """The dimensions' learning modules, as the learning app publishes them today."""
     from tremplin.learning.selectors import modules_by_slugs
 
     wanted = [slug for d in questionnaire.dimensions for slug in d.modules]
-    found = {ref.slug: ref for ref in modules_by_slugs(wanted)}
-    return [(d.key, [found[s] for s in d.modules if s in found]) for d in questionnaire.dimensions]
+    return {ref.slug: ref for ref in modules_by_slugs(wanted)}
 
 
 @require_GET
@@ -44,7 +43,7 @@ def method(request, number: int | None = None):
             "versions": selectors.versions(),
             "strength_from": STRENGTH_FROM,
             "min_count": conf.stats_min_count(),
-            "modules": _modules(questionnaire),
+            "sections": method_sections(questionnaire, _modules(questionnaire)),
             "path_counts": [
                 (s, len(questionnaire.questions_for(s.key))) for s in questionnaire.sectors
             ],

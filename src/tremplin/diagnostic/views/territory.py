@@ -67,6 +67,7 @@ def territory(request):
             "questionnaire": questionnaire,
             "dimensions": dimensions,
             "total": total,
+            "overview_rows": [(label, total.dimensions.get(key)) for key, label in dimensions],
             "overview": overview,
             "tables": by_group,
             "trend": trend,
