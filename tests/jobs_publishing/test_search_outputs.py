@@ -160,3 +160,15 @@ def test_trainings_in_the_api_and_their_feed(client, training):
     feed = text(client.get("/formations/flux.atom?q=boulanger"))
     assert "<title>CAP boulanger — CFA de la Loire</title>" in feed
     assert "CAP boulanger" not in text(client.get("/formations/flux.atom?departement=69"))
+
+
+def test_search_page_offers_its_feed_and_an_alert(client, offers):
+    body = text(client.get("/emplois/?q=vendeur&departement=69"))
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Ces offres en flux Atom" '
+        'href="/emplois/flux.atom?departement=69&q=vendeur">' in body
+    )
+    assert 'href="/emplois/alertes/creer/?departement=69&q=vendeur"' in body
+    # Live results (htmx) carry the actions of the new criteria.
+    partial = text(client.get("/emplois/?q=cuisinier", headers={"HX-Request": "true"}))
+    assert 'href="/emplois/flux.atom?q=cuisinier"' in partial
