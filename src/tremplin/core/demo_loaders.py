@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from tremplin.core.services import database_statistics_refresh
+
 
 @dataclass
 class DemoContext:
@@ -56,6 +58,7 @@ def demo_run(context: DemoContext, only: set[str] | None = None) -> list[tuple[s
             continue
         with transaction.atomic():
             summary = loader.load(context)
+            database_statistics_refresh()
         context.out(f"  {loader.name}: {summary}")
         results.append((loader.name, summary))
     return results

@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError
 
 from tremplin.core.normalize import fold_name
+from tremplin.core.services import database_statistics_refresh
 
 NULL = "\\N"
 KEPT_KINDS = {"COM", "ARM"}
@@ -329,4 +330,5 @@ def geo_load(
                     report.removed += 1
                 except ProtectedError:
                     report.kept_in_use.append(insee)
+    database_statistics_refresh()
     return report

@@ -83,3 +83,19 @@ def stat_increment(
         DailyStat.objects.filter(date=day, metric=metric, dimension=dimension).update(
             value=F("value") + amount
         )
+
+
+def database_statistics_refresh() -> None:
+    """Tell PostgreSQL's planner what a bulk load just wrote (no-op on SQLite).
+
+    Autovacuum analyses new rows only after they are committed and only after a while; until
+    then the planner sees tables of the wrong size and can pick plans that rescan a table for
+    every row (seen: seconds for a user's businesses right after the demo's bulk loads). Bulk
+    loaders (geography, demo, imports of offers) call this at the end. ANALYZE also sees the
+    current transaction's own rows, so it helps inside a test's transaction too.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
