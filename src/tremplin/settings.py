@@ -266,6 +266,10 @@ if env.bool("TRUST_X_FORWARDED_PROTO", False):
     ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
     NINJA_NUM_PROXIES = 1
+else:
+    # Served directly: the API's throttle must count the connection's address, never a
+    # client-supplied X-Forwarded-For (ninja's default reads it when this is None).
+    NINJA_NUM_PROXIES = 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

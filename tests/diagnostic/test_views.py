@@ -275,3 +275,19 @@ def test_signed_in_people_without_a_business_get_a_private_link(client, owner, j
     page = text(client.get("/diagnostic/"))
     assert "ne sera rattaché à aucune entreprise" in page
     assert "Déclarer mon entreprise" not in page
+
+
+def test_pdfs_without_pango_offer_the_online_pages(client, take, communes, monkeypatch):
+    from tremplin.core import pdf
+
+    def missing():
+        raise pdf.PdfUnavailable("libpango-1.0.so.0: cannot open shared object file")
+
+    monkeypatch.setattr("tremplin.diagnostic.pdf.weasyprint", missing)
+    diagnostic = take()
+    response = client.get(f"/diagnostic/lien/{diagnostic.token}/pdf/")
+    assert response.status_code == 503
+    assert f'href="/diagnostic/lien/{diagnostic.token}/"' in text(response)
+    paper = client.get("/diagnostic/papier/questionnaire.pdf?secteur=artisanat")
+    assert paper.status_code == 503
+    assert 'href="/diagnostic/papier/?secteur=artisanat"' in text(paper)

@@ -61,6 +61,20 @@ def test_api_is_rate_limited_per_address(client, offer, settings, fresh_cache):
     assert codes == [200, 200, 200, 429]
 
 
+def test_api_limit_cannot_be_dodged_with_a_forged_forwarded_header(
+    client, offer, settings, fresh_cache
+):
+    """Served without a proxy, X-Forwarded-For comes from the client: it must not count."""
+    settings.JOBS_API_RATE = "3/m"
+    codes = [
+        client.get(
+            f"/api/offres/{offer.pk}", headers={"X-Forwarded-For": f"203.0.113.{n}"}
+        ).status_code
+        for n in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
 def test_widget_code_for_staff_only_with_preview(client, staff, owner, communes, settings):
     settings.FRAME_ANCESTORS = ["https://www.ville.example.fr"]
     client.force_login(owner)

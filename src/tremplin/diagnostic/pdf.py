@@ -12,6 +12,8 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from tremplin.core.pdf import weasyprint
+
 FONTS = [
     ("normal", 400, "core/fonts/atkinson-hyperlegible-latin-400-normal.woff2"),
     ("normal", 400, "core/fonts/atkinson-hyperlegible-latin-ext-400-normal.woff2"),
@@ -37,6 +39,7 @@ def _font_faces() -> str:
 
 def render_pdf(template: str, context: dict, *, request) -> bytes:
     """Links in the document point to the site (absolute); only local files are read."""
+    weasyprint()  # raises PdfUnavailable without Pango
     from weasyprint import CSS, HTML, URLFetcher
     from weasyprint.text.fonts import FontConfiguration
 

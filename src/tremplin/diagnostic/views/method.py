@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tremplin.core.pdf import PdfUnavailable, pdf_unavailable
 from tremplin.diagnostic import conf, selectors
 from tremplin.diagnostic.explain import method_sections, numbered_path, worked_example
 from tremplin.diagnostic.selectors import STRENGTH_FROM
@@ -84,7 +87,14 @@ def paper_pdf(request):
     context = _paper_context(request)
     if context["sector"] is None:
         raise Http404
-    pdf = render_pdf("diagnostic/pdf/paper.html", context, request=request)
+    try:
+        pdf = render_pdf("diagnostic/pdf/paper.html", context, request=request)
+    except PdfUnavailable:
+        return pdf_unavailable(
+            request,
+            online_url=reverse("diagnostic:paper") + f"?secteur={context['sector'].key}",
+            online_label=_("Voir le questionnaire à imprimer"),
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"diagnostic-papier-{context['sector'].key}-v{context['version'].number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tremplin.accounts import selectors as accounts
 from tremplin.accounts.models import Role
 from tremplin.core.errors import DomainError
+from tremplin.core.pdf import PdfUnavailable, pdf_unavailable
 from tremplin.diagnostic import charts, selectors, services
 from tremplin.diagnostic.plan import plan_for
 from tremplin.diagnostic.views.access import Access, journal_mediator_read, with_access
@@ -111,7 +112,12 @@ def result_pdf(request, access: Access):
     context["method_url"] = request.build_absolute_uri(
         reverse("diagnostic:method_version", args=[access.diagnostic.version.number])
     )
-    pdf = render_pdf("diagnostic/pdf/result.html", context, request=request)
+    try:
+        pdf = render_pdf("diagnostic/pdf/result.html", context, request=request)
+    except PdfUnavailable:
+        return pdf_unavailable(
+            request, online_url=access.url("result"), online_label=_("Voir le résultat en ligne")
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"diagnostic-{access.diagnostic.completed_at:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -14,16 +14,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from tremplin.core.errors import DomainError
+from tremplin.core.pdf import PdfUnavailable, weasyprint  # noqa: F401 - PdfUnavailable re-exported
 from tremplin.learning.models import Certificate, Path
 
 # No letters that read like digits (I, L, O, U) nor 0/1: codes are typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
 FONTS = FsPath(__file__).resolve().parents[2] / "core" / "static" / "core" / "fonts"
-
-
-class PdfUnavailable(Exception):
-    """WeasyPrint cannot run here (Pango missing): the rest of the site keeps working."""
 
 
 def code_new() -> str:
@@ -90,11 +87,9 @@ def certificate_pdf(certificate: Certificate, *, verify_url: str, territory: str
     WeasyPrint is imported here, not at the top: a server without Pango still serves every
     other page, and only this download says it is unavailable.
     """
-    try:
-        from weasyprint import HTML
-        from weasyprint.text.fonts import FontConfiguration
-    except (ImportError, OSError) as exc:
-        raise PdfUnavailable(str(exc)) from exc
+    HTML = weasyprint().HTML  # raises PdfUnavailable without Pango
+    from weasyprint.text.fonts import FontConfiguration
+
     html = render_to_string(
         "learning/certificate_pdf.html",
         {
