@@ -13,7 +13,7 @@ DEMO_ENV = SECRET_KEY="$$(cat $(VAR)/secret_key)" ALLOWED_HOSTS=127.0.0.1,localh
 	EMAIL_URL=console:// TREMPLIN_TERRITORY=$${TREMPLIN_TERRITORY:-region:84} HTTPS=false \
 	SITE_URL=http://127.0.0.1:8000 PATH="$(CURDIR)/$(BIN):$$PATH"
 
-.PHONY: help install system-libraries compile-messages demo test lint fmt messages check-messages bench-communes clean
+.PHONY: help install system-libraries compile-messages demo test lint fmt messages check-messages bench-communes bench-jobs bench-learning bench-diagnostic clean
 
 help:
 	@echo "make demo    installe, prépare la base de démonstration et sert http://127.0.0.1:8000"
@@ -81,6 +81,21 @@ check-messages: install
 
 bench-communes: install $(VAR)/secret_key
 	$(DEMO_ENV) $(BIN)/python bench/commune_search.py
+
+# Job search at scale, on a database and an index of their own (var/bench-jobs/), never the
+# demo's. COUNT=25000 for the demo's size; the default is a million offers (about 15 minutes).
+BENCH_JOBS_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(VAR)/bench-jobs/db.sqlite3 \
+	SEARCH_INDEX_DIR=$(CURDIR)/$(VAR)/bench-jobs/search
+bench-jobs: install $(VAR)/secret_key
+	mkdir -p $(VAR)/bench-jobs
+	$(DEMO_ENV) $(BENCH_JOBS_ENV) $(BIN)/python bench/jobs_search.py --count $${COUNT:-1000000}
+
+# These two read the demo's database (run `make demo` first).
+bench-learning: install $(VAR)/secret_key
+	$(DEMO_ENV) $(BIN)/python bench/learning_pages.py
+
+bench-diagnostic: install $(VAR)/secret_key
+	$(DEMO_ENV) $(BIN)/python bench/diagnostic_stats.py
 
 clean:
 	rm -rf $(VENV) $(VAR)/static
