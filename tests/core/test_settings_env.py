@@ -85,6 +85,31 @@ def test_production_settings_are_read_from_the_environment():
     ]
 
 
+def test_every_retention_period_comes_from_the_environment():
+    """Each app's purge and the public register read the period the operator set."""
+    code = (
+        "import django; django.setup(); "
+        "from tremplin.jobs.publishing import conf as jobs; "
+        "from tremplin.diagnostic import conf as diagnostic; "
+        "print(jobs.value('JOBS_RETENTION_NOT_HIRED_DAYS'), "
+        "jobs.value('JOBS_RETENTION_POOL_DAYS'), "
+        "diagnostic.anonymous_retention_days(), diagnostic.draft_retention_days())"
+    )
+    result = _settings_in_subprocess(
+        {
+            **PRODUCTION,
+            "DEBUG": "false",
+            "RETENTION_APPLICATION_NOT_HIRED_DAYS": "60",
+            "RETENTION_APPLICATION_POOL_DAYS": "365",
+            "RETENTION_DIAGNOSTIC_LINK_DAYS": "180",
+            "RETENTION_DIAGNOSTIC_DRAFT_DAYS": "15",
+        },
+        code,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["60", "365", "180", "15"]
+
+
 def test_a_wrong_territory_stops_the_start():
     result = _settings_in_subprocess(
         {**PRODUCTION, "DEBUG": "false", "TREMPLIN_TERRITORY": "canton:12"},
