@@ -330,5 +330,6 @@ def geo_load(
                     report.removed += 1
                 except ProtectedError:
                     report.kept_in_use.append(insee)
-    database_statistics_refresh()
+    if report.created or report.updated:
+        database_statistics_refresh([Region, Department, Epci, Commune, PostalCode])
     return report

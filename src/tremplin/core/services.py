@@ -85,17 +85,19 @@ def stat_increment(
         )
 
 
-def database_statistics_refresh() -> None:
+def database_statistics_refresh(models=None) -> None:
     """Tell PostgreSQL's planner what a bulk load just wrote (no-op on SQLite).
 
     Autovacuum analyses new rows only after they are committed and only after a while; until
     then the planner sees tables of the wrong size and can pick plans that rescan a table for
     every row (seen: seconds for a user's businesses right after the demo's bulk loads). Bulk
-    loaders (geography, demo, imports of offers) call this at the end. ANALYZE also sees the
-    current transaction's own rows, so it helps inside a test's transaction too.
+    loaders call this at the end, with the models they wrote (all tables when None). ANALYZE
+    also sees the current transaction's own rows, so it helps inside a test's transaction too.
     """
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    if connection.vendor != "postgresql":
+        return
+    tables = [connection.ops.quote_name(m._meta.db_table) for m in models or []]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(tables) if tables else "ANALYZE")
