@@ -37,3 +37,7 @@ class InvalidTemplateVariable(str):
 
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# The demo's job offers: a few hundred are enough for the tests of the whole demo (loaders,
+# idempotence, logins); `tremplin demo` keeps 25,000, and the benchmark measures scale.
+JOBS_DEMO_OFFERS = 400
