@@ -12,3 +12,9 @@ class JobsConfig(AppConfig):
         from tremplin.jobs.search.documents import register
 
         register()
+        # The publishing side (applications, alerts, moderation, feeds) is a package of this
+        # app: its registrations (personal data, periodic tasks, demo data, back office, Mon
+        # espace) are loaded here, where the app starts, not through another module.
+        from tremplin.jobs.publishing import admin, demo, myspace, privacy, tasks  # noqa: F401
+
+        myspace.register()
