@@ -9,6 +9,16 @@ from django.core.management import call_command
 TEST_DEPARTMENTS = ["42", "69"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_commune_cache():
+    """Each test builds its own geography (new primary keys): forget the previous test's."""
+    from tremplin.core.selectors import communes_cache_clear
+
+    communes_cache_clear()
+    yield
+    communes_cache_clear()
+
+
 @pytest.fixture
 def communes(db):
     """The real communes of the Loire and the Rhône (parsed once per test session)."""

@@ -92,14 +92,14 @@ class CommuneField(forms.Field):
         return value
 
     def to_python(self, value):
-        from tremplin.core.selectors import commune_search
+        from tremplin.core.selectors import commune_by_insee, commune_search
 
         text, code = value if isinstance(value, tuple | list) else (value or "", "")
         text = (text or "").strip()
         if not text and not code:
             return None
         if code:
-            commune = Commune.objects.filter(insee=code).first()
+            commune = commune_by_insee(code)
             if commune and (not text or text == commune.label or text == commune.name):
                 return commune
         match = _LABEL_WITH_CODE.match(text)

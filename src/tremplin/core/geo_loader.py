@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models import ProtectedError
 
 from tremplin.core.normalize import fold_name
+from tremplin.core.selectors import communes_cache_clear
 from tremplin.core.services import database_statistics_refresh
 
 NULL = "\\N"
@@ -332,4 +333,5 @@ def geo_load(
                     report.kept_in_use.append(insee)
     if report.created or report.updated:
         database_statistics_refresh([Region, Department, Epci, Commune, PostalCode])
+    communes_cache_clear()
     return report

@@ -50,6 +50,43 @@ def commune_get(insee: str) -> Commune | None:
     )
 
 
+_COMMUNES_BY_INSEE: dict[str, Commune | None] = {}
+_COMMUNES_CACHED_MAX = 4096
+
+
+def commune_by_insee(insee: str) -> Commune | None:
+    """A commune by its INSEE code, with its département, région and postal codes.
+
+    Kept in the process: a search page names its commune three or four times (form, radius,
+    feed and alert links) and the geography changes only with ``tremplin geo load``, which
+    empties this cache (other processes see a change when they restart, as for every
+    reference table). The instance is shared: read it, never modify it.
+    """
+    insee = (insee or "").strip().upper()
+    if insee in _COMMUNES_BY_INSEE:
+        return _COMMUNES_BY_INSEE[insee]
+    commune = (
+        Commune.objects.select_related("department__region")
+        .prefetch_related("postal_codes")
+        .filter(insee=insee)
+        .first()
+    )
+    if len(_COMMUNES_BY_INSEE) >= _COMMUNES_CACHED_MAX:
+        _COMMUNES_BY_INSEE.clear()
+    _COMMUNES_BY_INSEE[insee] = commune
+    return commune
+
+
+def communes_cache_clear() -> None:
+    _COMMUNES_BY_INSEE.clear()
+
+
+def commune_code_known(insee: str) -> str | None:
+    """The code itself when a commune has it."""
+    commune = commune_by_insee(insee)
+    return commune.insee if commune else None
+
+
 def branding_get() -> SiteBranding:
     """The territory's identity; the first request of a fresh install creates it."""
     branding = SiteBranding.objects.first()

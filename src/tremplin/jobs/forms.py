@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tremplin.core.forms import CommuneField
 from tremplin.core.i18n import lazy_percent
-from tremplin.core.models import Commune, Department
+from tremplin.core.models import Department
+from tremplin.core.selectors import commune_by_insee
 from tremplin.core.territory import current_territory
 
 from .models import ROME_DOMAINS, ContractType, Funding, Remote, TeachingMode, WorkingTime
@@ -63,7 +64,7 @@ def _commune_by_code(data) -> None:
     text = (data.get("commune") or "").strip()
     if data.get("commune_code") or not _INSEE.match(text):
         return
-    commune = Commune.objects.filter(insee=text.upper()).prefetch_related("postal_codes").first()
+    commune = commune_by_insee(text)
     if commune is not None:
         data["commune"] = commune.label
         data["commune_code"] = commune.insee

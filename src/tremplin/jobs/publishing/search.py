@@ -15,6 +15,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tremplin.core.selectors import commune_code_known
+
 # The search page's parameters that define a search (not its page, its sort or its freshness
 # window, which a feed or a digest sets itself).
 CRITERIA = ("q", "commune", "rayon", "contrat", "temps", "teletravail", "domaine", "departement")
@@ -39,9 +41,10 @@ def canonical_query(params) -> str:
     pairs = []
     for key in CRITERIA:
         if key == "commune":
-            commune = _commune(params)
-            if commune is not None:
-                pairs.append(("commune", commune.insee))
+            code = (params.get("commune_code") or params.get("commune") or "").strip()
+            known = commune_code_known(code) if code else None
+            if known:
+                pairs.append(("commune", known))
             continue
         values = params.getlist(key) if hasattr(params, "getlist") else params.get(key, [])
         if isinstance(values, str):

@@ -77,9 +77,9 @@ def communes_around(insee: str, km: int) -> tuple[tuple[str, float], ...]:
     """(INSEE code, distance) of the communes within ``km``, nearest first (cached: the
     geography only changes with ``tremplin geo load``)."""
     from tremplin.core.geo import communes_within
-    from tremplin.core.models import Commune
+    from tremplin.core.selectors import commune_by_insee
 
-    commune = Commune.objects.filter(insee=insee).first()
+    commune = commune_by_insee(insee)
     if commune is None:
         return ()
     return tuple((c.insee, round(d, 1)) for c, d in communes_within(commune, km))

@@ -37,11 +37,17 @@ def offer_actions(context, offer):
     }
 
 
+def _canonical_query(request) -> str:
+    """Once per request: the page's head and its results both link to the same search."""
+    if not hasattr(request, "_jobs_canonical_query"):
+        request._jobs_canonical_query = search.canonical_query(request.GET)
+    return request._jobs_canonical_query
+
+
 @register.inclusion_tag("jobs/publishing/includes/search_actions.html", takes_context=True)
 def search_actions(context):
     """Under a search's results: save it as a daily alert, follow it as an Atom feed."""
-    request = context["request"]
-    query = search.canonical_query(request.GET)
+    query = _canonical_query(context["request"])
     suffix = f"?{query}" if query else ""
     return {
         "alert_url": reverse("jobs:alert_create") + suffix,
@@ -53,5 +59,5 @@ def search_actions(context):
 @register.simple_tag(takes_context=True)
 def search_feed_url(context) -> str:
     """For a <link rel="alternate" type="application/atom+xml"> in the search page's head."""
-    query = search.canonical_query(context["request"].GET)
+    query = _canonical_query(context["request"])
     return reverse("jobs:offer_feed") + (f"?{query}" if query else "")
