@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+# The workplace's reference files sit beside the repository (../shared/data); another place
+# can be named with TREMPLIN_SHARED_DATA. They are read in place, never copied in.
+SHARED = Path(
+    os.environ.get("TREMPLIN_SHARED_DATA")
+    or Path(__file__).resolve().parents[3] / "shared" / "data"
+)
 ROME_DIR = SHARED / "rome"
 ROME_CODES = ROME_DIR / "unix_referentiel_code_rome_v460_utf8.csv"
 ROME_APPELLATIONS = ROME_DIR / "unix_referentiel_appellation_v460_utf8.csv"
@@ -19,6 +25,15 @@ LHEO = SHARED / "lheo" / "exemple-tremplin.xml"
 DATA = Path(__file__).parent / "data"
 # Offers of the tests are published "now" (fixed once, so that re-imports are unchanged).
 PUBLISHED = timezone.now().replace(microsecond=0).isoformat()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Say so at once when the reference files are missing, instead of failing deep inside."""
+    if not SHARED.is_dir():
+        raise pytest.UsageError(
+            f"Reference data not found at {SHARED}: the jobs tests read ../shared/data beside "
+            "the repository, or the folder named by TREMPLIN_SHARED_DATA."
+        )
 
 
 @pytest.fixture(autouse=True)
