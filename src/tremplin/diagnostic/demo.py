@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from tremplin.accounts.models import Business, User
 from tremplin.core.demo_loaders import DemoContext, demo_loader
-from tremplin.diagnostic import selectors, services
+from tremplin.diagnostic import conf, selectors, services
 from tremplin.diagnostic.models import Diagnostic
 from tremplin.diagnostic.questionnaire import SELLS_ONLINE_QUESTION
 from tremplin.diagnostic.sectors import sector_for_business
@@ -140,7 +140,8 @@ def _anonymous(context, rng, version, now) -> int:
         size = rng.choice(sizes)
         maturity = rng.betavariate(2, 3)
         answers = demo_answers(questionnaire, sector, maturity, rng)
-        when = now - timedelta(days=rng.randint(5, 400))
+        # Within the retention period: the daily purge must not delete demo results at once.
+        when = now - timedelta(days=rng.randint(5, max(6, conf.anonymous_retention_days() - 5)))
         token = _token(context.seed, index)
         if Diagnostic.objects.filter(token_hash=services.token_hash(token)).exists():
             continue
