@@ -6,17 +6,37 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-# The workplace's reference files sit beside the repository (../shared/data); another place
-# can be named with TREMPLIN_SHARED_DATA. They are read in place, never copied in.
-SHARED = Path(
-    os.environ.get("TREMPLIN_SHARED_DATA")
-    or Path(__file__).resolve().parents[3] / "shared" / "data"
-)
+
+def _shared_data() -> Path:
+    """The workplace's reference files (read in place, never copied in): the folder named by
+    TREMPLIN_SHARED_DATA, else ../shared/data beside this repository, else beside the local
+    repository it was cloned from (a fresh clone in a temporary folder)."""
+    if os.environ.get("TREMPLIN_SHARED_DATA"):
+        return Path(os.environ["TREMPLIN_SHARED_DATA"])
+    repository = Path(__file__).resolve().parents[2]
+    beside = repository.parent / "shared" / "data"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(
+        ["git", "-C", str(repository), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if origin and "://" not in origin and ":" not in origin.split("/")[0]:
+        cloned_from = Path(origin).expanduser().resolve()
+        if (cloned_from.parent / "shared" / "data").is_dir():
+            return cloned_from.parent / "shared" / "data"
+    return beside
+
+
+SHARED = _shared_data()
 ROME_DIR = SHARED / "rome"
 ROME_CODES = ROME_DIR / "unix_referentiel_code_rome_v460_utf8.csv"
 ROME_APPELLATIONS = ROME_DIR / "unix_referentiel_appellation_v460_utf8.csv"
@@ -32,7 +52,8 @@ def pytest_collection_modifyitems(config, items):
     if not SHARED.is_dir():
         raise pytest.UsageError(
             f"Reference data not found at {SHARED}: the jobs tests read ../shared/data beside "
-            "the repository, or the folder named by TREMPLIN_SHARED_DATA."
+            "the repository (or the one it was cloned from), or the folder named by "
+            "TREMPLIN_SHARED_DATA."
         )
 
 

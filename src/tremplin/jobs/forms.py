@@ -112,6 +112,19 @@ class _SearchForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["departement"].choices = _departments()
 
+    def common_params(self) -> dict:
+        """The parameters both searches share: words, place, domain, département, sort, page."""
+        self.is_valid()
+        return {
+            "q": (self.value("q", "") or "").strip(),
+            "commune": self.value("commune"),
+            "radius": self.value("rayon", DEFAULT_RADIUS),
+            "domain": tuple(self.value("domaine", ())),
+            "department": tuple(self.value("departement", ())),
+            "sort": self.value("tri", "relevance"),
+            "page": self.value("page", 1),
+        }
+
     def value(self, name, default=None):
         """A cleaned value, or ``default`` when that field was invalid (the rest still works)."""
         if name in self.errors or not hasattr(self, "cleaned_data"):
@@ -161,19 +174,12 @@ class OfferSearchForm(_SearchForm):
     )
 
     def params(self) -> OfferSearch:
-        self.is_valid()
         return OfferSearch(
-            q=(self.value("q", "") or "").strip(),
-            commune=self.value("commune"),
-            radius=self.value("rayon", DEFAULT_RADIUS),
+            **self.common_params(),
             contract=tuple(self.value("contrat", ())),
             time=tuple(self.value("temps", ())),
             remote=tuple(self.value("teletravail", ())),
-            domain=tuple(self.value("domaine", ())),
-            department=tuple(self.value("departement", ())),
             since=self.value("depuis"),
-            sort=self.value("tri", "relevance"),
-            page=self.value("page", 1),
         )
 
 
@@ -216,17 +222,10 @@ class TrainingSearchForm(_SearchForm):
     )
 
     def params(self) -> TrainingSearch:
-        self.is_valid()
         return TrainingSearch(
-            q=(self.value("q", "") or "").strip(),
-            commune=self.value("commune"),
-            radius=self.value("rayon", DEFAULT_RADIUS),
+            **self.common_params(),
             mode=tuple(self.value("modalite", ())),
             funding=tuple(self.value("financement", ())),
-            domain=tuple(self.value("domaine", ())),
-            department=tuple(self.value("departement", ())),
             certifying=tuple(self.value("certifiante", ())),
             starts_within=self.value("debut"),
-            sort=self.value("tri", "relevance"),
-            page=self.value("page", 1),
         )

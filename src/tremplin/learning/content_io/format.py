@@ -8,8 +8,6 @@ from database rows, so that a fingerprint tells whether staff changed a module s
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -360,53 +358,3 @@ def path_read(root: FsPath, *, label: str = "") -> PathData:
             chapter.modules.append(module)
         data.chapters.append(chapter)
     return data
-
-
-# ---- canonical form and fingerprints ------------------------------------------------------
-
-
-def _sha256_file(file) -> str:
-    digest = hashlib.sha256()
-    with file.open("rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def fingerprint(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-def quiz_canonical(quiz: QuizData | None) -> dict | None:
-    if quiz is None:
-        return None
-    return {
-        "pass_mark": quiz.pass_mark,
-        "questions": [
-            {"text": q.text, "answers": [[a.text, a.correct, a.feedback] for a in q.answers]}
-            for q in quiz.questions
-        ],
-    }
-
-
-def module_canonical(data: ModuleData) -> dict:
-    return {
-        "title": data.title,
-        "kind": data.kind,
-        "objectives": list(data.objectives),
-        "body": data.body.strip(),
-        "duration": data.duration_minutes if data.kind != "lesson" else None,
-        "transcript": data.transcript.strip(),
-        "embed_url": data.embed_url,
-        "video": _sha256_file(data.video) if data.video else "",
-        "captions": _sha256_file(data.captions) if data.captions else "",
-        "quiz": quiz_canonical(data.quiz),
-    }
-
-
-def chapter_canonical(title: str, summary: str, intro: str) -> dict:
-    return {"title": title, "summary": summary, "intro": intro.strip()}
-
-
-def path_canonical(title: str, summary: str, audience: str, intro: str) -> dict:
-    return {"title": title, "summary": summary, "audience": audience, "intro": intro.strip()}

@@ -17,15 +17,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tremplin.core.errors import DomainError
+from tremplin.learning.content_io.fingerprints import (
+    chapter_canonical,
+    fingerprint,
+    module_canonical,
+    path_canonical,
+)
 from tremplin.learning.content_io.format import (
     ChapterData,
     ContentError,
     ModuleData,
     PathData,
-    chapter_canonical,
-    fingerprint,
-    module_canonical,
-    path_canonical,
     path_read,
 )
 from tremplin.learning.models import Chapter, Module, Path, Status
@@ -77,7 +79,7 @@ def _sha_stored(name: str) -> str:
 
 def module_db_canonical(module: Module) -> dict:
     """The same canonical form as a file's, built from the database (see format.py)."""
-    from tremplin.learning.content_io.format import quiz_canonical
+    from tremplin.learning.content_io.fingerprints import quiz_canonical
 
     return {
         "title": module.title,
