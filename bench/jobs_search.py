@@ -3,9 +3,10 @@
 1. Generates ``--count`` offers (default 1,000,000) with the demo's vocabulary (real ROME job
    titles, made-up employers, sentences and skills, communes weighted by population) as one
    France Travail JSON file, and imports it through the France Travail importer into the
-   configured database and search index, duplicate detection and indexing included (the index
-   is drained by a second process during the import, as the task worker does in production).
-   Prints offers/s.
+   configured database and search index, duplicate detection and indexing included, as
+   ``tremplin import-offers`` does (the feed read by a second process, the new offers indexed
+   by the import itself), with the task worker's drain loop running beside it. Prints
+   offers/s, until the last offer is searchable.
 2. Runs a fixed set of searches (1–3 words, common and rare words, typos, with and without
    filters, radius and sorts; facet counts always) and prints p50/p95/p99 in ms for the search
    call (``offer_search``) and for the whole results page (search + database + template,
@@ -79,12 +80,17 @@ def generate(path: Path, count: int, seed: int) -> float:
 
 def _drain_loop(stop_path: str) -> None:
     """A second process drains the change queue while the import runs (the task worker's job)."""
+    import logging
+
     import django
 
     django.setup()
     from django.db import connections
 
     from tremplin.core.search import drain
+
+    # "being written by another process" every 0.2 s while the import holds the writer.
+    logging.getLogger("tremplin.core.search.queue").setLevel(logging.WARNING)
 
     connections.close_all()
     while True:
@@ -96,7 +102,11 @@ def _drain_loop(stop_path: str) -> None:
             time.sleep(0.2)
 
 
-def import_offers(path: Path, *, parallel: bool) -> dict:
+def import_offers(path: Path) -> dict:
+    """Import the feed as ``tremplin import-offers`` does: the import reads the feed in a
+    second process and indexes the offers it creates itself; meanwhile a third process runs
+    the queue's drain loop, as the task worker does in production (it leaves the offers'
+    index to the import, which holds its writer, and drains what else is queued)."""
     from django.db import connections
 
     from tremplin.core.models import SearchChange
@@ -104,20 +114,15 @@ def import_offers(path: Path, *, parallel: bool) -> dict:
     from tremplin.jobs.importing.run import offers_import
 
     stop = Path(tempfile.mkdtemp()) / "stop"
-    drainer = None
     connections.close_all()
-    if parallel:
-        drainer = multiprocessing.get_context("fork").Process(target=_drain_loop, args=(str(stop),))
-        drainer.start()
+    drainer = multiprocessing.get_context("fork").Process(target=_drain_loop, args=(str(stop),))
+    drainer.start()
     start = time.perf_counter()
     with path.open("rb") as stream:
-        run = offers_import(
-            stream=stream, format="francetravail", source_name=SOURCE, index=not parallel
-        )
+        run = offers_import(stream=stream, format="francetravail", source_name=SOURCE)
     imported = time.perf_counter() - start
-    if drainer is not None:
-        stop.touch()
-        drainer.join()
+    stop.touch()
+    drainer.join()
     drain(["jobs.offer"])
     total = time.perf_counter() - start
     shutil.rmtree(stop.parent, ignore_errors=True)
@@ -325,9 +330,6 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the searches")
     parser.add_argument("--reuse", action="store_true", help="search the offers already there")
-    parser.add_argument(
-        "--serial-index", action="store_true", help="index after the import, in this process"
-    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tremplin.settings")
     import django
@@ -366,7 +368,7 @@ def main() -> int:
             f"generated {args.count} offers ({size:.0f} MB of France Travail JSON) "
             f"in {seconds:.1f} s"
         )
-        result = import_offers(feed, parallel=not args.serial_index)
+        result = import_offers(feed)
         run = result["run"]
         print(
             f"import: {run.read} read, {run.created} created, {run.merged} merged as "

@@ -137,3 +137,23 @@ def rome(db):
 
 def issues_text(run) -> str:
     return "\n".join(f"{i['position']} : {i['reason']}" for i in run.issues)
+
+
+@pytest.fixture
+def refused_offer(monkeypatch):
+    """Offers with the id "BAD" get a salary range the database refuses (minimum above
+    maximum): a batch that fails on the database, whatever the import checked before."""
+    from decimal import Decimal
+
+    from tremplin.jobs.importing.kinds import JobWriter
+
+    fields = JobWriter.offer_fields
+
+    def broken(self, record, located):
+        values = fields(self, record, located)
+        if record.source_id == "BAD":
+            values.update(salary_min=Decimal("3000"), salary_max=Decimal("1000"))
+        return values
+
+    monkeypatch.setattr(JobWriter, "offer_fields", broken)
+    return "BAD"

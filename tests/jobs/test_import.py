@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.utils import timezone
 
@@ -77,18 +76,7 @@ def test_an_offer_already_past_its_deadline_is_skipped(import_file):
     assert "déjà expirée" in issues_text(run)
 
 
-def test_a_record_the_database_refuses_is_reported_alone(import_ft, monkeypatch):
-    from tremplin.jobs.importing.kinds import JobWriter
-
-    fields = JobWriter.offer_fields
-
-    def broken(self, record, located):
-        values = fields(self, record, located)
-        if record.source_id == "BAD":
-            values.update(salary_min=Decimal("3000"), salary_max=Decimal("1000"))  # refused
-        return values
-
-    monkeypatch.setattr(JobWriter, "offer_fields", broken)
+def test_a_record_the_database_refuses_is_reported_alone(import_ft, refused_offer):
     run = import_ft([ft("OK1"), ft("BAD"), ft("OK2")])
     assert (run.created, run.rejected) == (2, 1)
     assert "identifiant BAD) : enregistrement impossible" in issues_text(run)

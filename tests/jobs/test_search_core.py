@@ -7,7 +7,14 @@ from django.db import transaction
 
 from tremplin.core.models import SearchChange
 from tremplin.core.search import drain, open_index, rebuild, search_change_record
-from tremplin.core.search.analysis import normalize, query_words
+from tremplin.core.search.analysis import (
+    Analysed,
+    analyzer,
+    index_text,
+    normalize,
+    query_words,
+    token_of,
+)
 from tremplin.core.search.highlight import snippet
 from tremplin.core.search.index import SearchUnavailable, root_of, writer_lock
 from tremplin.core.search.query import interleave
@@ -39,6 +46,26 @@ def test_normalize_folds_case_accents_punctuation_and_stop_words_disappear():
     # "Étienne" loses its "ne" like "technicienne": both sides alike, so it still matches.
     assert normalize("Aide-Soignante (H/F) à Saint-Étienne") == "aide soignant h f a saint etien"
     assert [t for _, t in query_words("Chef de rang (H/F)")] == ["chef", "rang"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendeuse / Vendeur en boulangerie (H/F) à Saint-Étienne",
+        "Aide-soignante de nuit, EHPAD : l'équipe accueille des infirmières expérimentées",
+        "Développeuse Python confirmée — 35 h, 2 jours de télétravail, Œuvre & cœur",
+        "anticonstitutionnellementextraordinairementlongmotdeplusdequarante lettres",
+        "",
+    ],
+)
+def test_index_terms_are_those_the_french_analyzer_would_make(text):
+    """Documents are indexed as terms computed in Python: exactly what the French analyzer
+    makes of the normalised text, so that queries (terms from ``token_of``) meet them."""
+    assert index_text(text).split() == analyzer().analyze(normalize(text))
+    for word, term in query_words(text):
+        assert term == token_of(word) and term in index_text(text).split()
+    parts = text.split(",")
+    assert Analysed.join(index_text(part) for part in parts) == index_text(text)
 
 
 def test_snippet_marks_the_matches_and_escapes_the_text():

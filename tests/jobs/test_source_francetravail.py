@@ -103,7 +103,9 @@ def test_big_file_is_streamed_and_a_late_error_keeps_what_was_read(import_file, 
     text = json.dumps({"resultats": [ft(f"S{i}") for i in range(1200)]})
     run = import_file(text[:-40], format="francetravail", full=True)
     assert run.failed and "aucune offre n'a été retirée" in run.message
-    assert JobOffer.objects.count() == 1000  # the first batch, whole offers only
+    # Every whole offer before the break (the last one is cut), not only the full batches.
+    assert JobOffer.objects.count() == 1199
+    assert run.read == 1199
 
 
 def test_command_reads_stdin_and_summarises(communes, monkeypatch, capsys):

@@ -8,6 +8,7 @@ and only http(s) or mailto addresses. The result is safe to show as is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 import nh3
@@ -45,5 +46,7 @@ def clean_html(value: str) -> str:
     return _EMPTY_PARAGRAPH.sub("", cleaned).strip()[:MAX_LENGTH]
 
 
+@lru_cache(maxsize=50_000)
 def slug_for(title: str) -> str:
+    """The address words of a title (feeds repeat their titles: cached)."""
     return (slugify(title)[:80].strip("-")) or "offre"

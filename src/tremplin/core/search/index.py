@@ -24,7 +24,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .analysis import ANALYZER, analyzer, normalize
+from ..memory import bulk_work
+from .analysis import ANALYZER, Analysed, index_analyzer, index_text
 from .registry import DocType, doc_type_get
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def _open_tantivy(doc_type: DocType, path: Path, *, create: bool):
                 "run `tremplin search rebuild`"
             )
         index = tantivy.Index.open(str(path))
-    index.register_tokenizer(ANALYZER, analyzer())
+    index.register_tokenizer(ANALYZER, index_analyzer())
     return index
 
 
@@ -207,24 +208,32 @@ def build_document(doc_type: DocType, pk: int, values: dict):
 
     doc = tantivy.Document()
     doc.add_integer("id", int(pk))
-    for spec in doc_type.fields:
-        value = values.get(spec.name)
+    for name, kind in doc_type.plan:
+        value = values.get(name)
         if value is None or value == "" or value == []:
             continue
-        if spec.kind == "text":
-            text = " ".join(value) if isinstance(value, list | tuple) else value
-            doc.add_text(spec.name, normalize(text))
-        elif spec.kind == "keyword":
-            for item in value if isinstance(value, list | tuple | set) else [value]:
-                if item not in (None, ""):
-                    doc.add_text(spec.name, str(item))
-        elif spec.kind == "int":
-            doc.add_integer(spec.name, int(value))
-        elif spec.kind == "float":
-            doc.add_float(spec.name, float(value))
-        elif spec.kind == "date":
-            doc.add_date(spec.name, _to_datetime(value))
+        many = type(value) in _MANY
+        if kind == "keyword":
+            for item in value if many else (value,):
+                if item is not None and item != "":
+                    doc.add_text(name, item if type(item) is str else str(item))
+        elif kind == "text":
+            if type(value) is not Analysed:
+                value = index_text(" ".join(value) if many else value)
+            doc.add_text(name, value)
+        elif kind == "key":
+            for item in value if many else (value,):
+                doc.add_unsigned(name, int(item))
+        elif kind == "int":
+            doc.add_integer(name, int(value))
+        elif kind == "float":
+            doc.add_float(name, float(value))
+        elif kind == "date":
+            doc.add_date(name, _to_datetime(value))
     return doc
+
+
+_MANY = frozenset({list, tuple, set})
 
 
 def write_documents(writer, doc_type: DocType, ids: list[int], *, fresh: bool = False) -> int:
@@ -250,7 +259,7 @@ def rebuild(doc_type_name: str, *, batch: int = 2000, progress=None) -> int:
     from .queue import drain_locked
 
     doc_type = doc_type_get(doc_type_name)
-    with writer_lock(doc_type_name, blocking=True):
+    with writer_lock(doc_type_name, blocking=True), bulk_work():
         total = rebuild_locked(doc_type, batch=batch, progress=progress)
         drain_locked(doc_type)
     return total

@@ -62,7 +62,7 @@ def any_of(schema, field: str, values: Iterable[str]):
     value on 25,000 documents)."""
     from tantivy import Occur, Query
 
-    values = [str(v) for v in values]
+    values = [v if isinstance(v, int) else str(v) for v in values]  # ints: "key" fields
     if len(values) >= TERM_SET_FROM:
         return Query.term_set_query(schema, field, values)
     if len(values) == 1:

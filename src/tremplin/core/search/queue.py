@@ -13,8 +13,10 @@ import logging
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from ..memory import bulk_work
 from .registry import DocType, doc_type_get, doc_types
 
 log = logging.getLogger(__name__)
@@ -25,33 +27,30 @@ COMMIT_EVERY = 50_000
 
 def search_change_record(doc_type: str, ids: Iterable[int], *, action: str = "upsert") -> int:
     """Queue the (re)indexing of objects; call it in the transaction that changed them."""
+    return len(search_changes_queue(doc_type, ids, action=action))
+
+
+def search_changes_queue(doc_type: str, ids: Iterable[int], *, action: str = "upsert") -> list:
+    """:func:`search_change_record`, answering the ids of the queued rows (a bulk job that
+    indexes its own writes deletes them once its index is committed)."""
+    from tremplin.core.models import SearchChange
+
+    from ..sql import insert_rows
+
     doc_type_get(doc_type)  # fail loudly on a typo, not silently in the worker
     ids = [str(pk) for pk in ids]
     if not ids:
-        return 0
-    _insert(doc_type, ids, action)
-    _schedule_drain()
-    return len(ids)
-
-
-def _insert(doc_type: str, ids: list[str], action: str) -> None:
-    """Rows as plain tuples: imports queue hundreds of thousands of changes."""
-    from tremplin.core.models import SearchChange
-
-    quote = connection.ops.quote_name
-    meta = SearchChange._meta
-    columns = ", ".join(
-        quote(meta.get_field(n).column) for n in ("doc_type", "object_id", "action", "created_at")
+        return []
+    now = timezone.now()
+    # Rows as plain tuples: imports queue hundreds of thousands of changes.
+    rows = insert_rows(
+        SearchChange,
+        ["doc_type", "object_id", "action", "created_at"],
+        [(doc_type, pk, action, now) for pk in ids],
+        returning=True,
     )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            params = [value for pk in chunk for value in (doc_type, pk, action, now)]
-            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
-            # The table and columns come from the model; every value is a parameter.
-            sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {values}"  # noqa: S608
-            cursor.execute(sql, params)
+    _schedule_drain()
+    return rows
 
 
 def _schedule_drain() -> None:
@@ -88,12 +87,14 @@ def drain(names: Iterable[str] | None = None) -> int:
             if not acquired:
                 log.info("search drain: %s is being written by another process", doc_type.name)
                 continue
-            applied += drain_locked(doc_type)
+            with bulk_work():
+                applied += drain_locked(doc_type)
     return applied
 
 
-def drain_locked(doc_type: DocType) -> int:
-    """Drain one document type's changes; the caller holds its write lock."""
+def drain_locked(doc_type: DocType, writer=None) -> int:
+    """Drain one document type's changes; the caller holds its write lock (and may hand
+    over the index writer it holds)."""
     from tremplin.core.models import SearchChange
 
     from .index import open_writer_locked, write_documents
@@ -101,7 +102,7 @@ def drain_locked(doc_type: DocType) -> int:
     queued = SearchChange.objects.filter(doc_type=doc_type.name).order_by("id")
     if not queued.exists():
         return 0
-    writer = open_writer_locked(doc_type)
+    writer = writer or open_writer_locked(doc_type)
     applied = 0
     done: list[int] = []
     last_id = 0
@@ -127,5 +128,22 @@ def _commit(writer, done: list[int]) -> None:
     from tremplin.core.models import SearchChange
 
     writer.commit()
-    for start in range(0, len(done), 5000):
-        SearchChange.objects.filter(id__in=done[start : start + 5000]).delete()
+    # Row ids come in runs (a drain reads them in order, an import queues its own in one
+    # statement): a range per run, rather than tens of thousands of ids.
+    ranges = _runs(sorted(done))
+    for start in range(0, len(ranges), 100):
+        condition = Q()
+        for low, high in ranges[start : start + 100]:
+            condition |= Q(id__gte=low, id__lte=high) if high > low else Q(id=low)
+        SearchChange.objects.filter(condition).delete()
+
+
+def _runs(ids: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7, 8] → [(1, 3), (7, 8)]."""
+    runs: list[tuple[int, int]] = []
+    for pk in ids:
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], pk)
+        else:
+            runs.append((pk, pk))
+    return runs

@@ -13,11 +13,16 @@ class EmployerResolver:
 
         self.by_siret: dict[str, int] = {}
         self.by_key: dict[str, int] = {}
-        for pk, siret, key in Employer.objects.values_list("id", "siret", "name_key"):
+        self.names: dict[int, str] = {}  # as the database has them (for documents)
+        self._remember(Employer.objects.values_list("id", "siret", "name_key", "name"))
+
+    def _remember(self, rows) -> None:
+        for pk, siret, key, name in rows:
             if siret:
                 self.by_siret[siret] = pk
             if key not in self.by_key or not siret:
                 self.by_key[key] = pk
+            self.names[pk] = name
 
     def key(self, name: str, siret: str) -> tuple[str, str, str]:
         """(SIRET if valid, folded name, display name), or empty strings for no employer."""
@@ -49,8 +54,4 @@ class EmployerResolver:
         found = Employer.objects.filter(siret__in=sirets) | Employer.objects.filter(
             name_key__in=keys
         )
-        for pk, siret, key in found.values_list("id", "siret", "name_key"):
-            if siret:
-                self.by_siret[siret] = pk
-            if key not in self.by_key or not siret:
-                self.by_key[key] = pk
+        self._remember(found.values_list("id", "siret", "name_key", "name"))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from tremplin.core.search.analysis import Analysed, index_text
 from tremplin.jobs.models import (
     JobListing,
     JobOffer,
+    RomeCode,
+    Status,
     TrainingListing,
     TrainingOffer,
     TrainingRome,
     TrainingSession,
 )
-from tremplin.jobs.search.documents import OFFER, TRAINING
+from tremplin.jobs.search.documents import OFFER, TRAINING, offer_document, offer_texts
 
 from ..text import clean_html
 from .writer import BatchWriter, Prepared
@@ -23,6 +26,69 @@ class JobWriter(BatchWriter):
     listing_model = JobListing
     offer_field = "offer"
     doc_type = OFFER
+    indexes_directly = True
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        # Read before the feed is (a child process reading it cannot query the database).
+        self.labels = dict(RomeCode.objects.values_list("code", "label"))
+        self._employer_texts: dict[int | None, str] = {None: ""}
+
+    def add_index_texts(self, prepared: list[Prepared]) -> None:
+        """Analyse the offers' texts for the index (see :func:`offer_texts`)."""
+        communes, departments = self.places.commune_names, self.places.department_names
+        for p in prepared:
+            f = p.fields
+            p.extra["texts"] = offer_texts(
+                f,
+                self.labels.get(f["rome_code"], ""),
+                communes.get(f["commune_id"], (None, None))[1],
+                departments.get(f["department_id"], (None, None))[1],
+            )
+
+    def documents_of(self, ids: list[int], fresh: list[Prepared]) -> dict[int, dict]:
+        """The documents :func:`~tremplin.jobs.search.documents.load_offers` would build,
+        from what was just written and the names the resolvers know."""
+        communes, departments = self.places.commune_names, self.places.department_names
+        employers = self.employers.names
+        sources = [self.source_name]
+        documents = {}
+        for pk, p in zip(ids, fresh, strict=True):
+            f = p.fields
+            if "texts" not in p.extra:
+                self.add_index_texts([p])
+            title_text, before, after = p.extra["texts"]
+            employer_id = f["employer_id"]
+            employer_text = self._employer_texts.get(employer_id)
+            if employer_text is None:
+                employer_text = self._employer_texts[employer_id] = index_text(
+                    employers.get(employer_id) or ""
+                )
+            insee, commune = communes.get(f["commune_id"], (None, None))
+            department, department_name = departments.get(f["department_id"], (None, None))
+            row = (
+                pk,
+                f["title"],
+                f["job_title"],
+                f["description"],
+                f["contract_type"],
+                f["working_time"],
+                f["remote"],
+                f["rome_code"],
+                f["published_at"],
+                f["expires_at"],
+                employer_id,
+                employers.get(employer_id),
+                insee,
+                commune,
+                department,
+                department_name,
+                Status.PUBLISHED.value,
+                f["dedup_keys"],
+            )
+            texts = (title_text, Analysed.join((before, employer_text, after)))
+            documents[pk] = offer_document(row, self.labels, sources, texts=texts)
+        return documents
 
     def offer_fields(self, record, located) -> dict:
         return {

@@ -31,7 +31,9 @@ class PlaceResolver:
         self.territory = current_territory()
         self.by_insee: dict[str, tuple] = {}
         self.by_name: dict[str, list[str]] = {}
-        for row in Commune.objects.values_list(
+        #: commune id → (INSEE code, name), department id → (code, name): for documents.
+        self.commune_names: dict[int, tuple[str, str]] = {}
+        for *row, name in Commune.objects.values_list(
             "insee",
             "id",
             "department_id",
@@ -39,13 +41,20 @@ class PlaceResolver:
             "latitude",
             "longitude",
             "search_name",
+            "name",
         ):
+            row = tuple(row)
             self.by_insee[row[0]] = row
             self.by_name.setdefault(row[6], []).append(row[0])
+            self.commune_names[row[1]] = (row[0], name)
         self.by_postal: dict[str, list[str]] = {}
         for code, insee in PostalCode.objects.values_list("code", "commune__insee"):
             self.by_postal.setdefault(code, []).append(insee)
-        self.departments = dict(Department.objects.values_list("code", "id"))
+        self.departments: dict[str, int] = {}
+        self.department_names: dict[int, tuple[str, str]] = {}
+        for pk, code, name in Department.objects.values_list("id", "code", "name"):
+            self.departments[code] = pk
+            self.department_names[pk] = (code, name)
 
     def _commune(self, place: Place) -> str | None:
         if place.insee and place.insee.upper() in self.by_insee:

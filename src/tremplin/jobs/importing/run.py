@@ -16,19 +16,28 @@ from typing import IO
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from tremplin.core.memory import bulk_work
 from tremplin.core.search import drain, search_change_record
+from tremplin.core.search.direct import indexing_directly
 from tremplin.jobs.models import ImportRun, JobListing, JobOffer, TrainingListing, TrainingOffer
 from tremplin.jobs.search.documents import OFFER, TRAINING
 
-from ..sources.base import FeedError, Issue, Rejected
+from ..sources.base import FeedError, Issue
 from ..sources.registry import reader_for
 from .employers import EmployerResolver
 from .kinds import JobWriter, TrainingWriter
+from .reading import batches_from_child, batches_here, wants_child
 from .writer import Counts
 
 log = logging.getLogger(__name__)
 
-BATCH = 1000
+#: Records written together (one savepoint: if the database refuses the batch, its records
+#: are retried one by one).
+BATCH = 2500
+#: Batches per commit. A commit writes again every index page its batches touched; at a
+#: million offers, four indexes take scattered values (date, commune, employer, job), and a
+#: commit per batch wrote about five pages per offer.
+BATCHES_PER_COMMIT = 10
 MAX_ISSUES_KEPT = 2000
 
 
@@ -42,8 +51,30 @@ def offers_import(
     kind: str | None = None,
     progress: Callable[[int], None] | None = None,
     index: bool = True,
+    read_in_child: bool | None = None,
 ) -> ImportRun:
-    """Import a feed; returns its :class:`ImportRun` (counts and every issue)."""
+    """Import a feed; returns its :class:`ImportRun` (counts and every issue).
+
+    ``read_in_child``: read the feed in a second process (see :mod:`.reading`); by default,
+    for big feeds on a machine with two cores or more.
+    """
+    with bulk_work():
+        return _import(
+            stream=stream,
+            format=format,
+            source_name=source_name,
+            source=source,
+            full_refresh=full_refresh,
+            kind=kind,
+            progress=progress,
+            index=index,
+            read_in_child=read_in_child,
+        )
+
+
+def _import(
+    *, stream, format, source_name, source, full_refresh, kind, progress, index, read_in_child
+):
     started = timezone.now()
     _larger_cache()
     run = ImportRun.objects.create(
@@ -58,18 +89,32 @@ def offers_import(
     writer = writer_class(source_name=source_name, source=source, now=started)
     counts = Counts()
     issues: list[Issue] = []
-    try:
-        with transaction.atomic() if reader.atomic else nullcontext():
-            read = _read_all(reader, writer, counts, issues, progress)
-            withdrawn = _withdraw_missing(reader.kind, source_name, started) if full_refresh else 0
-    except FeedError as exc:
-        if reader.atomic:
-            return _finish(run, failed=True, message=f"{exc} — rien n'a été importé.")
-        _fill(run, counts, issues, exc.read)
+    if read_in_child is None:
+        read_in_child = wants_child(stream, reader)
+    batches = (batches_from_child if read_in_child else batches_here)(reader, writer, BATCH)
+    # The import indexes the offers it creates itself (see core.search.direct); the rest of
+    # the queue is drained when it ends.
+    direct = index and writer.indexes_directly
+    broken: FeedError | None = None
+    with indexing_directly(writer.doc_type) if direct else nullcontext() as indexer:
+        writer.indexer = indexer
+        try:
+            with transaction.atomic() if reader.atomic else nullcontext():
+                read = _write_all(batches, writer, counts, issues, progress)
+                withdrawn = (
+                    _withdraw_missing(reader.kind, source_name, started) if full_refresh else 0
+                )
+        except FeedError as exc:
+            broken = exc
+    index = index and not direct  # else done
+    if broken and reader.atomic:
+        return _finish(run, failed=True, message=f"{broken} — rien n'a été importé.")
+    if broken:
+        _fill(run, counts, issues, broken.read)
         return _finish(
             run,
             failed=True,
-            message=f"{exc} — les offres lues avant cette erreur sont enregistrées ; "
+            message=f"{broken} — les offres lues avant cette erreur sont enregistrées ; "
             "aucune offre n'a été retirée.",
             index=index,
             doc_type=writer.doc_type,
@@ -79,29 +124,33 @@ def offers_import(
     return _finish(run, index=index, doc_type=writer.doc_type)
 
 
-def _read_all(reader, writer, counts: Counts, issues: list[Issue], progress) -> int:
+def _write_all(batches, writer, counts: Counts, issues: list[Issue], progress) -> int:
+    """Write every batch; returns the records read (a broken feed: FeedError, once the
+    records read before the break are written)."""
     read = 0
-    pending = []
-    try:
-        for item in reader.records():
-            if isinstance(item, Issue):
-                issues.append(item)
-                continue
-            read += 1
-            if isinstance(item, Rejected):
-                issues.append(item.issue)
-                counts.rejected += 1
-            else:
-                pending.append(item)
-            if len(pending) >= BATCH:
-                _write_batch(writer, pending, counts, issues)
-                pending = []
-            if progress:
-                progress(1)
-        _write_batch(writer, pending, counts, issues)
-    except FeedError as exc:
-        exc.read = read
-        raise
+    batches = iter(batches)
+    broken: FeedError | None = None
+    finished = False
+    while not (finished or broken):
+        with transaction.atomic():  # each batch is a savepoint within
+            for _ in range(BATCHES_PER_COMMIT):
+                try:
+                    batch = next(batches)
+                except StopIteration:
+                    finished = True
+                    break
+                except FeedError as exc:
+                    broken = exc  # what was read before it is committed
+                    break
+                read += batch.read
+                counts.add(batch.counts)
+                issues.extend(batch.issues)
+                _write_batch(writer, batch.prepared, counts, issues)
+                if progress and batch.read:
+                    progress(batch.read)
+    if broken:
+        broken.read = read
+        raise broken
     return read
 
 
@@ -116,39 +165,31 @@ def _larger_cache() -> None:
             cursor.execute("PRAGMA cache_size = -262144")
 
 
-def _write_batch(writer, records, counts: Counts, issues: list[Issue]) -> None:
-    if not records:
+def _write_batch(writer, prepared, counts: Counts, issues: list[Issue]) -> None:
+    """One transaction; if the database refuses it, each record alone, so that only the
+    faulty one is refused."""
+    if not prepared:
         return
     batch_counts = Counts()
-    batch_issues: list[Issue] = []
     try:
         with transaction.atomic():
-            prepared = [
-                p
-                for p in (writer.prepare(r, batch_issues, batch_counts) for r in records)
-                if p is not None
-            ]
             writer.write(prepared, batch_counts)
     except DatabaseError:
         log.warning("import batch failed, retrying its records one by one", exc_info=True)
         # Employers created by the failed batch were rolled back with it: forget them.
         writer.employers = EmployerResolver()
-        batch_counts, batch_issues = Counts(), []
-        writer.seen_ids.difference_update(r.source_id for r in records)
-        for record in records:
-            one_counts, one_issues = Counts(), []
+        batch_counts = Counts()
+        for one in prepared:
+            one_counts = Counts()
             try:
                 with transaction.atomic():
-                    prepared = writer.prepare(record, one_issues, one_counts)
-                    writer.write([prepared] if prepared else [], one_counts)
+                    writer.write([one], one_counts)
             except DatabaseError as exc:
                 one_counts = Counts(rejected=1)
-                one_issues = [Issue(record.position, f"enregistrement impossible : {exc}")]
+                issues.append(Issue(one.record.position, f"enregistrement impossible : {exc}"))
                 writer.employers = EmployerResolver()  # its cache may hold rolled-back rows
             batch_counts.add(one_counts)
-            batch_issues.extend(one_issues)
     counts.add(batch_counts)
-    issues.extend(batch_issues)
 
 
 @transaction.atomic

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tremplin.core.search import search_change_record
+from tremplin.core.search.queue import search_changes_queue
+from tremplin.core.sql import insert_rows, select_in
 
 from .. import dedup
 from ..sources.base import Issue
 from ..text import slug_for
 from .employers import EmployerResolver
 from .places import PlaceResolver
-from .sql import insert_rows, select_in
 
 MAX_CANDIDATES = 5
-MAX_HITS = 20_000  # candidate documents per batch
+MAX_HITS_PER_RECORD = 20  # candidate documents looked at per new record
 log = logging.getLogger(__name__)
 #: Part of every content digest: change it when the importers read sources differently, so
 #: that the next import updates every offer.
@@ -33,14 +34,24 @@ IMPORT_VERSION = 1
 
 
 @dataclass
+class RecordRef:
+    """What writing needs of a record once prepared (see :mod:`.reading`)."""
+
+    source_id: str
+    url: str
+    position: str
+
+
+@dataclass
 class Prepared:
-    record: object
+    record: object  # the source's record, or its RecordRef
     fields: dict
     employer: tuple[str, str, str]  # (siret, key, name)
     place_key: str
     digest: str
     text: tuple[str, str]  # (title, html) for duplicate detection
     extra: dict = field(default_factory=dict)  # trainings: rome codes, sessions
+    slug: str = ""
 
 
 @dataclass
@@ -65,6 +76,8 @@ class BatchWriter:
     offer_field = ""  # the listing's and key's foreign key to the offer
     doc_type = ""
     uses_employers = True
+    #: Able to hand the documents of the offers it creates to a DirectIndexer.
+    indexes_directly = False
 
     def __init__(self, *, source_name: str, source, now: datetime) -> None:
         self.source_name = source_name
@@ -74,6 +87,7 @@ class BatchWriter:
         self.employers = EmployerResolver()
         self.seen_ids: set[str] = set()
         self._others_indexed: bool | None = None
+        self.indexer = None  # a core.search.direct.DirectIndexer, set by the import
 
     # --- what subclasses provide ---------------------------------------------------------
     def offer_fields(self, record, located) -> dict:  # pragma: no cover - abstract
@@ -81,6 +95,13 @@ class BatchWriter:
 
     def after_write(self, offers: dict[int, Prepared]) -> None:
         """Write what hangs off the offers (trainings: ROME links, sessions)."""
+
+    def add_index_texts(self, prepared: list[Prepared]) -> None:
+        """Analyse ahead what the documents of new offers will need (see ``documents_of``)."""
+
+    def documents_of(self, ids: list[int], fresh: list[Prepared]) -> dict[int, dict]:
+        """The search documents of offers just created (see ``indexes_directly``)."""
+        raise NotImplementedError
 
     # --- preparation ---------------------------------------------------------------------
     def prepare(self, record, issues: list[Issue], counts: Counts) -> Prepared | None:
@@ -132,6 +153,7 @@ class BatchWriter:
             digest=digest,
             text=self.text_of(fields),
             extra=extra,
+            slug=slug_for(fields["title"]),
         )
 
     def employer_of(self, record) -> tuple[str, str, str]:
@@ -149,13 +171,15 @@ class BatchWriter:
         if not prepared:
             return
         Listing = self.listing_model
-        fk = f"{self.offer_field}_id"
         existing = {
             row[0]: row[1:]
-            for row in Listing.objects.filter(
+            for row in select_in(
+                Listing,
+                ["source_id", "id", self.offer_field, "content_hash"],
+                "source_id",
+                [p.record.source_id for p in prepared],
                 source_name=self.source_name,
-                source_id__in=[p.record.source_id for p in prepared],
-            ).values_list("source_id", "id", fk, "content_hash")
+            )
         }
         if self.uses_employers:
             self.employers.create_missing(
@@ -208,14 +232,13 @@ class BatchWriter:
             search_change_record(self.doc_type, revived)
 
     def _update(self, changed: list[Prepared], existing: dict) -> None:
-        self._keys(changed)
+        self.add_keys(changed)
         Listing = self.listing_model
         offers = []
         names = None
         for p in changed:
             listing_id, offer_id, _ = existing[p.record.source_id]
-            slug = slug_for(p.fields["title"])
-            offer = self.model(pk=offer_id, refreshed_at=self.now, slug=slug, **p.fields)
+            offer = self.model(pk=offer_id, refreshed_at=self.now, slug=p.slug, **p.fields)
             offers.append(offer)
             # The first publication date stays: an update is not a new offer.
             names = names or [n for n in p.fields if n != "published_at"] + ["refreshed_at", "slug"]
@@ -229,7 +252,7 @@ class BatchWriter:
         self.after_write({o.pk: p for o, p in zip(offers, changed, strict=True)})
         search_change_record(self.doc_type, ids)
 
-    def _keys(self, prepared: list[Prepared]) -> None:
+    def add_keys(self, prepared: list[Prepared]) -> None:
         """Duplicate keys of records about to be written (not of unchanged ones: no need)."""
         for p in prepared:
             if "keys" not in p.extra:
@@ -250,7 +273,7 @@ class BatchWriter:
 
         if not new:
             return [], []
-        self._keys(new)
+        self.add_keys(new)
         try:
             index = open_index(self.doc_type)
             searcher = index.searcher()
@@ -264,11 +287,11 @@ class BatchWriter:
             self._others_indexed = searcher.search(others, 1, count=True).count > 0
         if not self._others_indexed:
             return [], new
-        wanted = sorted({str(k) for p in new for k in p.extra["keys"]})
+        wanted = sorted({int(k) for p in new for k in p.extra["keys"]})
         query = none_of(
             any_of(index.schema, "dup", wanted), any_of(index.schema, "sources", [self.source_name])
         )
-        hits = searcher.search(query, MAX_HITS, count=False).hits
+        hits = searcher.search(query, MAX_HITS_PER_RECORD * len(new), count=False).hits
         hit_ids = searcher.fast_field_values("id", [address for _, address in hits])
         if not hit_ids:
             return [], new
@@ -347,12 +370,14 @@ class BatchWriter:
         insert_rows(self.listing_model, names, rows)
 
     def _create(self, fresh: list[Prepared]) -> None:
-        self._keys(fresh)
+        self.add_keys(fresh)
         names = [*fresh[0].fields, "slug", "refreshed_at", "status", "moderation_reason"]
         names += ["created_at", "updated_at"]
         tail = ("published", "", self.now, self.now)
-        rows = [(*p.fields.values(), slug_for(p.fields["title"]), self.now, *tail) for p in fresh]
+        rows = [(*p.fields.values(), p.slug, self.now, *tail) for p in fresh]
         ids = insert_rows(self.model, names, rows, returning=True)
         self._insert_listings([(p, pk) for p, pk in zip(fresh, ids, strict=True)])
         self.after_write(dict(zip(ids, fresh, strict=True)))
-        search_change_record(self.doc_type, ids)
+        change_ids = search_changes_queue(self.doc_type, ids)
+        if self.indexer is not None:
+            self.indexer.add_after_commit(self.documents_of(ids, fresh), change_ids)

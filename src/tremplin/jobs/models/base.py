@@ -28,7 +28,9 @@ class OfferQuerySet(models.QuerySet):
 
 class PlacedOffer(models.Model):
     title = models.CharField(_("intitulé"), max_length=200)
-    slug = models.SlugField(_("adresse courte"), max_length=200, editable=False)
+    # Only checked after a lookup by id (``/emplois/<id>-<slug>/``): no index to keep up to
+    # date on every import.
+    slug = models.SlugField(_("adresse courte"), max_length=200, editable=False, db_index=False)
     commune = models.ForeignKey(
         "core.Commune",
         on_delete=models.PROTECT,
@@ -37,6 +39,8 @@ class PlacedOffer(models.Model):
         related_name="+",
         verbose_name=_("commune"),
     )
+    # Never looked up from the database (search filters by département in the index), and
+    # départements are not deleted: no index to keep up to date on every import.
     department = models.ForeignKey(
         "core.Department",
         on_delete=models.PROTECT,
@@ -44,6 +48,7 @@ class PlacedOffer(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("département"),
+        db_index=False,
     )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)

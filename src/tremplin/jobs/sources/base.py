@@ -204,7 +204,12 @@ def contract_type(value, record) -> str:
 
 
 def working_time(value) -> str:
-    text = fold(str(value or ""))
+    return _working_time(str(value or ""))
+
+
+@lru_cache(maxsize=512)
+def _working_time(value: str) -> str:
+    text = fold(value)
     if "partiel" in text or "part time" in text or "part_time" in text:
         return "part"
     if "plein" in text or "full time" in text or "full_time" in text:
@@ -312,8 +317,9 @@ def when(value, record, what: str, *, end_of_day: bool = False) -> datetime | No
     return moment
 
 
+@lru_cache(maxsize=2048)
 def months_of_experience(text: str) -> int | None:
-    """ "2 An(s)" → 24, "6 Mois" → 6, "Débutant accepté" → 0."""
+    """ "2 An(s)" → 24, "6 Mois" → 6, "Débutant accepté" → 0 (the same labels come back)."""
     folded = fold(text or "")
     if "debutant" in folded:
         return 0
@@ -326,7 +332,15 @@ def months_of_experience(text: str) -> int | None:
 
 def remote_from_text(text: str) -> str:
     """ "partial" when a description offers remote work, "" when it says nothing."""
-    folded = fold(text or "")
+    lowered = (text or "").lower()
+    if not (
+        "télétravail" in lowered
+        or "teletravail" in lowered
+        or "remote" in lowered
+        or "\u0301" in lowered  # accents written apart: only folding tells
+    ):
+        return ""  # most descriptions; folding a whole text costs five times more
+    folded = fold(text)
     if "teletravail" not in folded and "remote" not in folded:
         return ""
     if "pas de teletravail" in folded or "teletravail impossible" in folded:

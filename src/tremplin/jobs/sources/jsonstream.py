@@ -18,6 +18,7 @@ from .base import FeedError
 CHUNK = 1 << 20
 MAX_ITEM = 64 << 20  # one offer never weighs this much: a string left open
 _WHITESPACE = " \t\r\n"
+_DECODER = json.JSONDecoder()
 
 
 _MESSAGES = {
@@ -100,7 +101,7 @@ class _Buffer:
 
     def value(self):
         """Decode the next JSON value, reading more of the file while it is incomplete."""
-        decoder = json.JSONDecoder()
+        decoder = _DECODER
         self.skip_ws()
         while True:
             try:
