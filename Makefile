@@ -83,12 +83,13 @@ bench-communes: install $(VAR)/secret_key
 	$(DEMO_ENV) $(BIN)/python bench/commune_search.py
 
 # Job search at scale, on a database and an index of their own (var/bench-jobs/), never the
-# demo's. COUNT=25000 for the demo's size; the default is a million offers (about 15 minutes).
+# demo's. COUNT=25000 for the demo's size; the default is a million offers (about 10 minutes);
+# BENCH_ARGS=--import-only stops after the import.
 BENCH_JOBS_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(VAR)/bench-jobs/db.sqlite3 \
 	SEARCH_INDEX_DIR=$(CURDIR)/$(VAR)/bench-jobs/search
 bench-jobs: install $(VAR)/secret_key
 	mkdir -p $(VAR)/bench-jobs
-	$(DEMO_ENV) $(BENCH_JOBS_ENV) $(BIN)/python bench/jobs_search.py --count $${COUNT:-1000000}
+	$(DEMO_ENV) $(BENCH_JOBS_ENV) $(BIN)/python bench/jobs_search.py --count $${COUNT:-1000000} $(BENCH_ARGS)
 
 # These two read the demo's database (run `make demo` first).
 bench-learning: install $(VAR)/secret_key

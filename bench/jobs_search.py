@@ -39,6 +39,16 @@ from jobs_search_queries import searches
 SOURCE = "bench-francetravail"
 
 
+def yardstick() -> float:
+    """Seconds for a fixed pure-Python loop: shared machines change speed from one minute to
+    the next (measured here: from 0.6 s to 1.05 s), so runs are compared with it in view."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(5_000_000):
+        total += number * number
+    return time.perf_counter() - start
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -330,6 +340,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the searches")
     parser.add_argument("--reuse", action="store_true", help="search the offers already there")
+    parser.add_argument("--import-only", action="store_true", help="stop after the import")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tremplin.settings")
     import django
@@ -352,6 +363,7 @@ def main() -> int:
         f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), "
         f"{communes} communes, index {settings.SEARCH_INDEX_DIR}"
     )
+    print(f"machine yardstick: {yardstick():.2f} s for a fixed Python loop (lower is faster)")
     if not args.reuse:
         if JobOffer.objects.exists():
             print(
@@ -380,6 +392,8 @@ def main() -> int:
             f"with duplicate detection and indexing done ({result['total_s']:.1f} s)"
         )
         shutil.rmtree(work, ignore_errors=True)
+        if args.import_only:
+            return 0
     live = JobOffer.objects.live().count()
     queries = searches(args.seed)
     print(f"searches: {len(queries)} distinct, {args.repeat} passes, on {live} live offers")
