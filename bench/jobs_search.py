@@ -39,16 +39,6 @@ from jobs_search_queries import searches
 SOURCE = "bench-francetravail"
 
 
-def yardstick() -> float:
-    """Seconds for a fixed pure-Python loop: shared machines change speed from one minute to
-    the next (measured here: from 0.6 s to 1.05 s), so runs are compared with it in view."""
-    start = time.perf_counter()
-    total = 0
-    for number in range(5_000_000):
-        total += number * number
-    return time.perf_counter() - start
-
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -363,7 +353,6 @@ def main() -> int:
         f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), "
         f"{communes} communes, index {settings.SEARCH_INDEX_DIR}"
     )
-    print(f"machine yardstick: {yardstick():.2f} s for a fixed Python loop (lower is faster)")
     if not args.reuse:
         if JobOffer.objects.exists():
             print(
