@@ -54,22 +54,33 @@ TRAINING_FIELDS = (
 )
 
 
+def _text_parts(
+    title: str,
+    job_title: str,
+    label: str,
+    commune: str | None,
+    department_name: str | None,
+    description: str,
+) -> tuple[str, str, str]:
+    """An offer's title text, and its ``all`` text before and after the employer's name:
+    the one composition of both texts, whoever analyses them."""
+    return (
+        f"{title} {job_title}",
+        f"{title} {job_title} {label}",
+        f"{commune or ''} {department_name or ''} {html_to_text(description)}",
+    )
+
+
 def offer_texts(
     fields: dict, label: str, commune: str | None, department_name: str | None
 ) -> tuple[Analysed, Analysed, Analysed]:
     """An offer's analysed title, and its analysed ``all`` text before and after the
     employer's name (the one part an import learns only when writing): what
     :func:`offer_document` builds, analysed where the import reads the feed."""
-    title, job_title = fields["title"], fields["job_title"]
-    return (
-        Analysed(index_text(f"{title} {job_title}")),
-        Analysed(index_text(f"{title} {job_title} {label}")),
-        Analysed(
-            index_text(
-                f"{commune or ''} {department_name or ''} {html_to_text(fields['description'])}"
-            )
-        ),
+    parts = _text_parts(
+        fields["title"], fields["job_title"], label, commune, department_name, fields["description"]
     )
+    return tuple(Analysed(index_text(part)) for part in parts)
 
 
 def rome_labels(codes) -> dict[str, str]:
@@ -194,20 +205,10 @@ def offer_document(
         dedup_keys,
     ) = row
     if texts is None:
-        texts = (
-            f"{title} {job_title}",
-            " ".join(
-                (
-                    title,
-                    job_title,
-                    labels.get(rome, ""),
-                    employer or "",
-                    commune or "",
-                    department_name or "",
-                    html_to_text(description),
-                )
-            ),
+        title_text, before, after = _text_parts(
+            title, job_title, labels.get(rome, ""), commune, department_name, description
         )
+        texts = (title_text, f"{before} {employer or ''} {after}")
     return {
         "title": texts[0],
         "all": texts[1],
