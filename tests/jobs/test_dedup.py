@@ -167,3 +167,20 @@ def test_same_text_in_another_commune_is_another_offer(import_ft, import_file):
         source="p",
     )
     assert run.created == 1 and JobOffer.objects.count() == 2
+
+
+def test_keys_of_a_batch_are_those_of_each_offer_alone():
+    """The batch's signatures come from one Rust call: each row must be its offer's own."""
+    from rensa import RMinHash
+
+    pairs = PAIRS["same"] + PAIRS["different"]
+    offers = [
+        (side["title"], side["description"], "42218" if n % 2 else "69123")
+        for n, pair in enumerate(pairs)
+        for side in (pair["a"], pair["b"])
+    ] + [("Vendeur", "", "42218"), ("", "", "42218")]
+    for (title, html, place), keys in zip(offers, dedup.keys_of_many(offers), strict=True):
+        minhash = RMinHash(dedup.NUM_PERM, dedup.SEED)
+        minhash.update(dedup.shingles(title, html) or [b""])
+        assert keys == dedup.band_keys(minhash.digest(), place)
+        assert len(set(keys)) == dedup.BANDS

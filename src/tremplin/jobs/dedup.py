@@ -100,15 +100,6 @@ def employers_agree(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
-def signature(shingle_list: list[bytes]) -> list[int]:
-    """The MinHash signature of one document (Rust; a few µs for 150 shingles)."""
-    from rensa import RMinHash
-
-    minhash = RMinHash(NUM_PERM, SEED)
-    minhash.update(shingle_list or [b""])
-    return minhash.digest()
-
-
 def band_keys(signature_values: list[int], place: str) -> list[int]:
     """One key per band, salted with the place; stable across runs and Python versions.
 
@@ -126,7 +117,17 @@ def band_keys(signature_values: list[int], place: str) -> list[int]:
 
 def keys_of(title: str, description_html: str, place: str) -> list[int]:
     """The LSH keys of one offer."""
-    return band_keys(signature(shingles(title, description_html)), place)
+    return keys_of_many([(title, description_html, place)])[0]
+
+
+def keys_of_many(offers: list[tuple[str, str, str]]) -> list[list[int]]:
+    """The LSH keys of (title, description, place) triples: the batch's MinHash signatures
+    come from one call to Rust (``rensa``) rather than one object per offer."""
+    from rensa import RMinHash
+
+    shingle_lists = [shingles(title, html) or [b""] for title, html, _ in offers]
+    rows = RMinHash.digest_matrix_from_token_sets(shingle_lists, NUM_PERM, SEED).to_rows()
+    return [band_keys(row, place) for row, (_, _, place) in zip(rows, offers, strict=True)]
 
 
 def keys_text(keys: list[int]) -> str:

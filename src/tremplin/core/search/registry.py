@@ -50,7 +50,7 @@ class DocType:
     @property
     def fingerprint(self) -> str:
         """Changes when the fields change: an index built with other fields is rebuilt."""
-        spec = ";".join(f"{f.name}:{f.kind}" for f in self.fields) + f";{ANALYZER}:4"
+        spec = ";".join(f"{f.name}:{f.kind}" for f in self.fields) + f";{ANALYZER}:5"
         return hashlib.sha1(spec.encode(), usedforsecurity=False).hexdigest()[:12]
 
     @cached_property

@@ -254,10 +254,13 @@ class BatchWriter:
 
     def add_keys(self, prepared: list[Prepared]) -> None:
         """Duplicate keys of records about to be written (not of unchanged ones: no need)."""
-        for p in prepared:
-            if "keys" not in p.extra:
-                p.extra["keys"] = dedup.keys_of(*p.text, p.place_key)
-                p.fields["dedup_keys"] = dedup.keys_text(p.extra["keys"])
+        missing = [p for p in prepared if "keys" not in p.extra]
+        if not missing:
+            return
+        found = dedup.keys_of_many([(*p.text, p.place_key) for p in missing])
+        for p, keys in zip(missing, found, strict=True):
+            p.extra["keys"] = keys
+            p.fields["dedup_keys"] = dedup.keys_text(keys)
 
     def _match_duplicates(self, new: list[Prepared]) -> tuple[list, list]:
         """Split new records into (record, offer id) duplicates and really new ones.

@@ -73,14 +73,17 @@ def _text_parts(
 
 def offer_texts(
     fields: dict, label: str, commune: str | None, department_name: str | None
-) -> tuple[Analysed, Analysed, Analysed]:
+) -> tuple[str, str, str]:
     """An offer's analysed title, and its analysed ``all`` text before and after the
     employer's name (the one part an import learns only when writing): what
-    :func:`offer_document` builds, analysed where the import reads the feed."""
+    :func:`offer_document` builds, analysed where the import reads the feed.
+
+    Plain strings, not :class:`Analysed`: they cross a pipe, where a ``str`` subclass costs
+    ten times a ``str`` to pickle; :func:`offer_document` marks them."""
     parts = _text_parts(
         fields["title"], fields["job_title"], label, commune, department_name, fields["description"]
     )
-    return tuple(Analysed(index_text(part)) for part in parts)
+    return tuple(index_text(part) for part in parts)
 
 
 def rome_labels(codes) -> dict[str, str]:
@@ -183,7 +186,8 @@ def offer_document(
 ) -> dict:
     """The document of one offer, from a row of :data:`_OFFER_COLUMNS` (read from the
     database, or assembled by an import that has just written it, which may bring the
-    ``title`` and ``all`` texts already analysed: see :func:`offer_texts`)."""
+    ``title`` and ``all`` texts already analysed, as plain strings: see
+    :func:`offer_texts`)."""
     (
         pk,
         title,
@@ -209,6 +213,8 @@ def offer_document(
             title, job_title, labels.get(rome, ""), commune, department_name, description
         )
         texts = (title_text, f"{before} {employer or ''} {after}")
+    else:
+        texts = (Analysed(texts[0]), Analysed(texts[1]))
     return {
         "title": texts[0],
         "all": texts[1],
