@@ -128,3 +128,28 @@ def test_command_refuses_what_it_cannot_read(communes, tmp_path):
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(CommandError, match="Import refusé"):
         call_command("import_offers", "--format", "francetravail", str(broken), verbosity=0)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Vendeur",
+        "",
+        None,
+        42,
+        " Vendeur",
+        "Vendeur ",
+        "Vendeur  en boulangerie",
+        "Vendeur\nen\tboulangerie",
+        "Vendeur\u00a0(H/F)",
+        "Vendeur\u2009\u202fsurgelés",
+        "Aide\r\nsoignant",
+        "x" * 300,
+        " " + "y" * 300,
+    ],
+)
+def test_clip_collapses_spaces_and_cuts_whatever_the_path(value):
+    from tremplin.jobs.sources.base import clip
+
+    expected = " ".join(str(value or "").split())[:200]
+    assert clip(value, 200) == expected

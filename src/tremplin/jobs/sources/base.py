@@ -351,4 +351,15 @@ def remote_from_text(text: str) -> str:
 
 
 def clip(value, length: int) -> str:
+    """The value as one line of text, runs of spaces collapsed, cut at ``length``."""
+    # Most values have nothing to collapse (fifteen calls a record): no line break, tab or
+    # odd space (``isprintable``), no double, leading or trailing space.
+    if (
+        type(value) is str
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+    ):
+        return value[:length]
     return " ".join(str(value or "").split())[:length]
