@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tremplin.core.context_processors.site",
             ],
+            # {% url %} with names that take no argument reversed once per process.
+            "builtins": ["tremplin.core.templatetags.plain_urls"],
         },
     },
 ]

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
+
+from tremplin.core.links import reverse_plain
 
 _entries: dict[str, ServiceEntry] = {}
 
@@ -25,7 +27,7 @@ class ServiceEntry:
     @property
     def url(self) -> str:
         try:
-            return reverse(self.url_name)
+            return reverse_plain(self.url_name)
         except NoReverseMatch:
             return ""
 
