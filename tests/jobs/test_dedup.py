@@ -11,6 +11,7 @@ from tremplin.jobs import dedup
 from tremplin.jobs.models import JobListing, JobOffer
 from tremplin.jobs.search.engine import offer_search
 from tremplin.jobs.search.params import OfferSearch
+from tremplin.jobs.selectors import offer_cards
 
 from .conftest import DATA, ft
 
@@ -115,6 +116,10 @@ def test_import_from_two_sources_shows_one_offer_with_both(import_ft, import_fil
     result = offer_search(OfferSearch(q="boulangerie"))
     assert len(result.ids) == len(set(result.ids))
     assert JobListing.objects.count() == 2 * len(pairs)
+    # Its card counts its sources; an offer of one source shows no count.
+    single = JobOffer.objects.get(listings__source_id=f"P{len(PAIRS['same'])}")
+    cards = {row["pk"]: row["sources"] for row in offer_cards([merged.pk, single.pk])}
+    assert cards == {merged.pk: 2, single.pk: 1}
     again = import_file(json.dumps(partner), format="jobposting", source="partenaire")
     assert (again.merged, again.created, again.unchanged) == (0, 0, len(pairs))
 

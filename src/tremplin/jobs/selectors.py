@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from tremplin.core.geo import haversine_km
+from tremplin.core.sql import select_in
 from tremplin.jobs.models import (
     JobListing,
     JobOffer,
@@ -103,14 +106,13 @@ TRAINING_CARD = (
 def _cards(model, listing_model, fk: str, fields, ids: list[int]) -> list[dict]:
     """Rows for result cards, in the index's order: one query by primary key (no live() filter,
     which could lead the database to scan every published offer) and one for the number of
-    sources; an offer that stopped being live meanwhile is skipped."""
+    sources; an offer that stopped being live meanwhile is skipped.
+
+    The sources are counted here from their offer ids, read without the ORM: building that
+    grouped query cost more than a tenth of a results page (measured with callgrind).
+    """
     rows = {row["pk"]: row for row in model.objects.filter(pk__in=ids).values(*fields)}
-    counts = dict(
-        listing_model.objects.filter(**{f"{fk}__in": ids})
-        .values(fk)
-        .annotate(n=Count("id"))
-        .values_list(fk, "n")
-    )
+    counts = collections.Counter(pk for (pk,) in select_in(listing_model, [fk], fk, ids))
     now = timezone.now()
     found = []
     for pk in ids:
