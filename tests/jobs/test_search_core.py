@@ -163,3 +163,72 @@ def test_search_rebuild_command(import_ft, capsys):
     assert "jobs.offer : 1 documents indexés." in capsys.readouterr().out
     with pytest.raises(Exception, match="type inconnu"):
         call_command("search", "rebuild", "--type", "nope", verbosity=0)
+
+
+def _snippet_word_by_word(text, matches, words, first):
+    """The straightforward definition: every window of ``words`` words tried in turn, the
+    first with the most matches kept (three words of context before it)."""
+    import re
+    from html import escape
+
+    text = " ".join(text.split())
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    if not spans:
+        return escape(text)
+    hits = [matches(text[a:b]) for a, b in spans]
+    start = 0
+    if not first and len(spans) > words:
+        scores = [sum(hits[i : i + words]) for i in range(len(spans) - words + 1)]
+        best = scores.index(max(scores))
+        start = max(0, best - 3) if max(scores) else 0
+    end = len(spans) if first else min(len(spans), start + words)
+    begin = spans[start][0] if start else 0
+    stop = spans[end - 1][1] if end < len(spans) else len(text)
+    out, cursor = [], begin
+    for (a, b), hit in zip(spans[start:end], hits[start:end], strict=True):
+        if hit:
+            out.append(escape(text[cursor:a]) + f"<mark>{escape(text[a:b])}</mark>")
+            cursor = b
+    out.append(escape(text[cursor:stop]))
+    return ("… " if start else "") + "".join(out) + (" …" if end < len(spans) else "")
+
+
+def test_snippet_is_the_best_window_of_the_word_by_word_definition():
+    import random
+
+    from tremplin.core.search.highlight import _term, matcher
+
+    rng = random.Random(7)
+    vocabulary = [
+        "vendeur",
+        "vendeuse",
+        "Vendeurs",
+        "équipe",
+        "l'atelier",
+        "client·e",
+        "<b>",
+        "&",
+        "«",
+        "poste",
+        "»",
+        "100",
+        "%",
+        "2ᵉ",
+        "développeur",
+        "(H/F)",
+        "aide-soignant",
+        "soignante",
+        "—",
+        "nuit,",
+        "jour;",
+        "C++",
+        "t_shirt",
+    ]
+    for _ in range(400):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 120)))
+        text = text.replace(" ", rng.choice([" ", "  ", "\n"]), rng.randint(0, 3))
+        terms = [_term(w) for w in rng.sample(["vendeur", "soignant", "nuit", "client"], 2)]
+        fuzzy = terms[:1] if rng.random() < 0.3 else []
+        words, first = rng.choice([3, 8, 40]), rng.random() < 0.25
+        expected = _snippet_word_by_word(text, matcher(terms, fuzzy), words, first)
+        assert snippet(text, terms, fuzzy, words=words, first=first) == expected, text

@@ -6,6 +6,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from tremplin.core.models import Commune, SiteBranding
 from tremplin.core.normalize import fold_name
+from tremplin.core.sql import first_instance
 
 
 def commune_search(query: str, *, limit: int = 10, insee_codes=None) -> list[Commune]:
@@ -88,8 +89,12 @@ def commune_code_known(insee: str) -> str | None:
 
 
 def branding_get() -> SiteBranding:
-    """The territory's identity; the first request of a fresh install creates it."""
-    branding = SiteBranding.objects.first()
+    """The territory's identity; the first request of a fresh install creates it.
+
+    Every page reads it: the query is compiled once per process (an ORM query built each time
+    was 3 % of a results page).
+    """
+    branding = first_instance(SiteBranding)
     if branding is None:
         from tremplin.core.services import branding_ensure
 

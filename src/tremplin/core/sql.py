@@ -1,4 +1,5 @@
-"""Bulk inserts without model instances, for imports of hundreds of thousands of offers.
+"""SQL without the ORM's per-call work: bulk inserts and lookups for imports of hundreds of
+thousands of offers, and the few reads every page makes, compiled once per process.
 
 ``bulk_create`` builds a model per row and compiles every value through the field API: at
 import volumes that is most of the time spent. Here the columns that need it get one adapter,
@@ -124,3 +125,84 @@ def select_in(
             execute(sql, [*chunk, *equal.values()])
             found.extend(cursor.fetchall())
     return found
+
+
+_PLANS: dict[tuple, tuple | None] = {}
+
+
+def values_in(model: type[models.Model], fields: tuple[str, ...], ids: Sequence) -> list[dict]:
+    """``model.objects.filter(pk__in=ids).values(*fields)``, compiled once per process.
+
+    A results page reads its twenty cards by primary key; building and compiling that query
+    through the ORM (lookups, joins, SQL) cost more than running it. The ORM still writes the
+    SQL and the value converters, once for each number of ids, and they are reused: the same
+    statement, the same conversions (dates, decimals, JSON) on SQLite and PostgreSQL alike.
+    """
+    ids = list(dict.fromkeys(ids))  # IN (…) without repeats, as the ORM writes it
+    if not ids:
+        return []
+
+    def build():
+        sample = list(range(1, len(ids) + 1))
+        query = model._default_manager.filter(pk__in=sample).values(*fields).query
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        return _compiled(query, sample, names)
+
+    plan = _plan(("values", model, fields, len(ids)), build)
+    if plan is None:
+        return list(model._default_manager.filter(pk__in=ids).values(*fields))
+    sql, names, converters = plan
+    return [dict(zip(names, row, strict=True)) for row in _run(sql, ids, converters)]
+
+
+def first_instance(model: type[models.Model]):
+    """``model.objects.order_by("pk").first()``, compiled once per process: for the single
+    row every page reads (the site's identity)."""
+
+    def build():
+        return _compiled(model._default_manager.order_by("pk")[:1].query, [])
+
+    plan = _plan(("first", model), build)
+    if plan is None:
+        return model._default_manager.order_by("pk").first()
+    sql, names, converters = plan
+    rows = _run(sql, [], converters)
+    return model.from_db(connection.alias, names, rows[0]) if rows else None
+
+
+def _plan(key: tuple, build):
+    key = (*key, connection.alias, connection.vendor)
+    if key not in _PLANS:
+        if len(_PLANS) > 1000:  # one plan per query shape: never that many
+            _PLANS.clear()
+        _PLANS[key] = build()
+    return _PLANS[key]
+
+
+def _compiled(query, expected_params: list, names: list[str] | None = None):
+    """The SQL, the column names (by default the model's attributes) and the converters of a
+    query; None when its parameters are not the expected ones (then the ORM runs it each
+    time)."""
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    if list(params) != expected_params:
+        return None
+    expressions = [column[0] for column in compiler.select[: compiler.col_count]]
+    if names is None:
+        names = [expression.target.attname for expression in expressions]
+    return sql, names, list(compiler.get_converters(expressions).items())
+
+
+def _run(sql: str, params: list, converters: list) -> list[list]:
+    """Rows of a compiled statement, converted as the ORM converts them (through Django's
+    cursor, so that query logging and execute wrappers see it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [list(row) for row in cursor.fetchall()]
+    for row in rows:
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+    return rows

@@ -13,8 +13,10 @@ import time
 from functools import lru_cache
 
 from django import forms
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from tremplin.core import forms as shared
 from tremplin.core.forms import CommuneField
 from tremplin.core.i18n import lazy_percent
 from tremplin.core.models import Department
@@ -82,28 +84,32 @@ class _SearchForm(forms.Form):
         required=False,
         help_text=_("Commune ou code postal"),
     )
-    rayon = forms.TypedChoiceField(
+    rayon = shared.TypedChoiceField(
         label=_("Dans un rayon de"),
         choices=RADIUS,
         coerce=int,
         required=False,
         empty_value=DEFAULT_RADIUS,
     )
-    domaine = forms.MultipleChoiceField(
+    domaine = shared.MultipleChoiceField(
         label=_("Domaine"),
         required=False,
         choices=[(k, v) for k, v in ROME_DOMAINS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
-    departement = forms.MultipleChoiceField(
+    departement = shared.MultipleChoiceField(
         label=_("Département"), required=False, widget=forms.CheckboxSelectMultiple
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     def __init__(self, data, **kwargs):
         # Always bound (a search page with no parameters is a valid, empty search), with the
-        # defaults the page shows.
-        data = data.copy()
+        # defaults the page shows. A shallow copy: QueryDict.copy() is a deep one.
+        data = (
+            MultiValueDict({key: list(values) for key, values in data.lists()})
+            if hasattr(data, "lists")
+            else dict(data)
+        )
         if not data.get("rayon"):
             data["rayon"] = str(DEFAULT_RADIUS)
         if not data.get("tri"):
@@ -133,25 +139,25 @@ class _SearchForm(forms.Form):
 
 
 class OfferSearchForm(_SearchForm):
-    contrat = forms.MultipleChoiceField(
+    contrat = shared.MultipleChoiceField(
         label=_("Type de contrat"),
         required=False,
         choices=ContractType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    temps = forms.MultipleChoiceField(
+    temps = shared.MultipleChoiceField(
         label=_("Temps de travail"),
         required=False,
         choices=WorkingTime.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    teletravail = forms.MultipleChoiceField(
+    teletravail = shared.MultipleChoiceField(
         label=_("Télétravail"),
         required=False,
         choices=Remote.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    depuis = forms.TypedChoiceField(
+    depuis = shared.TypedChoiceField(
         label=_("Publiée depuis"),
         required=False,
         coerce=int,
@@ -163,7 +169,7 @@ class OfferSearchForm(_SearchForm):
         ],
         widget=forms.RadioSelect,
     )
-    tri = forms.ChoiceField(
+    tri = shared.ChoiceField(
         label=_("Trier par"),
         required=False,
         choices=[
@@ -184,25 +190,25 @@ class OfferSearchForm(_SearchForm):
 
 
 class TrainingSearchForm(_SearchForm):
-    modalite = forms.MultipleChoiceField(
+    modalite = shared.MultipleChoiceField(
         label=_("Modalité"),
         required=False,
         choices=TeachingMode.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    financement = forms.MultipleChoiceField(
+    financement = shared.MultipleChoiceField(
         label=_("Financement"),
         required=False,
         choices=Funding.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    certifiante = forms.MultipleChoiceField(
+    certifiante = shared.MultipleChoiceField(
         label=_("Certification"),
         required=False,
         choices=[("1", _("Certifiante")), ("0", _("Non certifiante"))],
         widget=forms.CheckboxSelectMultiple,
     )
-    debut = forms.TypedChoiceField(
+    debut = shared.TypedChoiceField(
         label=_("Prochaine session"),
         required=False,
         coerce=int,
@@ -211,7 +217,7 @@ class TrainingSearchForm(_SearchForm):
         + [(d, lazy_percent(_("dans les %(days)s jours"), {"days": d})) for d in STARTS_CHOICES],
         widget=forms.RadioSelect,
     )
-    tri = forms.ChoiceField(
+    tri = shared.ChoiceField(
         label=_("Trier par"),
         required=False,
         choices=[

@@ -8,6 +8,7 @@ of the query's terms (or, for a tolerated typo, one edit away from it). Words ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from html import escape as _escape
 
@@ -15,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .analysis import fold, normalize_word, token_of
 
-_WORDS = re.compile(r"\w+", re.UNICODE)
+_SPLIT = re.compile(r"(\w+)", re.UNICODE)  # keeps the words between the separators
 WINDOW_WORDS = 40
 
 
@@ -86,44 +87,54 @@ def snippet(
 
     ``first`` keeps the beginning of the text (titles): only the marking is done. ``matches``:
     a :func:`matcher` shared by the snippets of one search.
+
+    A results page cuts forty snippets, so the work goes by distinct words and by matches
+    rather than word by word: each distinct word is looked up once, the best window is sought
+    among the positions where a match enters it, and the text between matches is escaped in
+    one piece.
     """
     text = " ".join((text or "").split())
     if not text:
         return mark_safe("")
     matches = matches or matcher(terms, fuzzy)
-    found = _WORDS.findall(text)
-    if not found:
+    # Separators and words alternate: parts[2k + 1] is the k-th word.
+    parts = _SPLIT.split(text)
+    count = len(parts) // 2
+    if not count:
         return mark_safe(escape(text))
-    hits = [matches(word) for word in found]
-    start_word = 0
-    if not first and len(found) > words:
-        best, current = 0, sum(hits[:words])
-        best_score = current
-        for i in range(1, len(found) - words + 1):
-            current += hits[i + words - 1] - hits[i - 1]
-            if current > best_score:
-                best, best_score = i, current
-        # Start a few words before the first match, for context.
-        start_word = max(0, best - 3) if best_score else 0
-    end_word = len(found) if first else min(len(found), start_word + words)
+    matched = {word for word in set(parts[1::2]) if matches(word)}
+    hits = [k for k, word in enumerate(parts[1::2]) if word in matched] if matched else []
+    start = 0
+    if hits and not first and count > words:
+        start = max(0, _best_window(hits, words) - 3)  # a few words before, for context
+    end = count if first else min(count, start + words)
+    low = 2 * start + 1 if start else 0
+    high = 2 * end if end < count else len(parts)
     out = []
-    cursor = begin = end = None
-    for index, match in enumerate(_WORDS.finditer(text)):
-        if index < start_word:
-            continue
-        if index >= end_word:
-            break
-        if begin is None:
-            begin = cursor = match.start() if start_word else 0
-        end = match.end()
-        if hits[index]:
-            out.append(escape(text[cursor : match.start()]))
-            out.append(f"<mark>{escape(match.group())}</mark>")
-            cursor = end
-    if end_word == len(found):
-        end = len(text)
-    out.append(escape(text[cursor:end]))
-    prefix = "… " if begin else ""
-    suffix = " …" if end < len(text) else ""
+    cursor = low
+    for k in hits:
+        if start <= k < end:
+            at = 2 * k + 1
+            out.append(escape("".join(parts[cursor:at])))
+            out.append(f"<mark>{escape(parts[at])}</mark>")
+            cursor = at + 1
+    out.append(escape("".join(parts[cursor:high])))
+    prefix = "… " if start else ""
+    suffix = " …" if end < count else ""
     # Every piece of text is escaped above.
     return mark_safe(prefix + "".join(out) + suffix)
+
+
+def _best_window(hits: list[int], words: int) -> int:
+    """The first start of a ``words``-long window holding the most of ``hits`` (word positions,
+    in order). The count only grows where a match enters the window, so the candidates are
+    those points and the very beginning."""
+    best, best_count = 0, bisect_left(hits, words)
+    for position in hits:
+        candidate = position - words + 1
+        if candidate <= 0:
+            continue
+        inside = bisect_left(hits, candidate + words) - bisect_left(hits, candidate)
+        if inside > best_count:
+            best, best_count = candidate, inside
+    return best

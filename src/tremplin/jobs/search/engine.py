@@ -24,6 +24,7 @@ from django.utils import timezone
 from tremplin.core.search import open_index
 from tremplin.core.search.query import TextMatch, all_of, any_of, interleave, none_of, text_query
 
+from .distance import distance_page
 from .documents import OFFER, TRAINING
 from .params import OfferSearch, TrainingSearch
 
@@ -280,50 +281,6 @@ def _ordered_page(builder: _Builder, query, sort: str, total: int) -> list[int]:
     return page
 
 
-def _distance_page(builder: _Builder, query, total: int, per_insee: dict[str, int]) -> tuple:
-    """Nearest first, exactly at commune level: from the count per commune, fetch what the
-    page needs commune by commune (newest first within a commune)."""
-    from tantivy import Order
-
-    params = builder.params
-    searcher = builder.searcher
-    offset = (params.page - 1) * params.per_page
-    wanted_end = offset + params.per_page
-    ids: list[int] = []
-    distances: dict[int, float] = {}
-    seen = 0
-    for insee, km in builder.codes:
-        count = per_insee.get(insee, 0)
-        if not count:
-            continue
-        if seen + count > offset and seen < wanted_end:
-            skip = max(0, offset - seen)
-            take = min(count - skip, wanted_end - max(seen, offset))
-            here = all_of([query, any_of(builder.schema, "insee", [insee])])
-            result = searcher.search(
-                here,
-                take,
-                count=False,
-                offset=skip,
-                order_by_field=builder.kind.sort_field,
-                order=Order.Asc if builder.kind.sort_ascending else Order.Desc,
-            )
-            for pk in searcher.fast_field_values("id", [a for _, a in result.hits]):
-                ids.append(pk)
-                distances[pk] = km
-        seen += count
-        if seen >= wanted_end:
-            break
-    if len(ids) < params.per_page and total > seen:
-        # Found at any place (distance learning) but not in the radius: after the others.
-        outside = none_of(query, any_of(builder.schema, "insee", [c for c, _ in builder.codes]))
-        result = searcher.search(
-            outside, params.per_page - len(ids), count=False, offset=max(0, offset - seen)
-        )
-        ids += searcher.fast_field_values("id", [a for _, a in result.hits])
-    return ids, distances
-
-
 def _run(kind: Kind, params, date_choices, *, suggest: bool = True) -> SearchResult:
     index = open_index(kind.doc_type)
     searcher = index.searcher()
@@ -342,7 +299,7 @@ def _run(kind: Kind, params, date_choices, *, suggest: bool = True) -> SearchRes
     result.facets, result.date_counts, main = _facets(builder, date_choices, extra=extra)
     result.total = int(main["total"]["value"])
     if sort == "distance":
-        result.ids, result.distances = _distance_page(
+        result.ids, result.distances = distance_page(
             builder, query, result.total, _terms(main, "insee")
         )
     else:

@@ -58,8 +58,9 @@ def labels() -> dict:
     return _labels(get_language() or "fr")
 
 
-def day(value, names: dict) -> str:
-    local = timezone.localtime(value) if hasattr(value, "hour") else value
+def day(value, names: dict, tz) -> str:
+    """A date as "3 mars 2026"; ``tz``: the current time zone, looked up once per page."""
+    local = value.astimezone(tz) if hasattr(value, "hour") else value
     return f"{local.day} {names['months'][local.month]} {local.year}"
 
 
@@ -107,10 +108,11 @@ def _url_pattern(name: str, prefix: str) -> str:
     return sample.replace("123456789", "{pk}").replace("slug-modele", "{slug}")
 
 
-def detail_url(name: str, pk: int, slug: str) -> str:
+def detail_pattern(name: str) -> str:
+    """The address of a detail page with ``{pk}`` and ``{slug}`` to fill (once per page)."""
     from django.urls import get_script_prefix
 
-    return _url_pattern(name, get_script_prefix()).format(pk=pk, slug=slug)
+    return _url_pattern(name, get_script_prefix())
 
 
 def _card(url: str, item: dict, meta: str, tags: list, footer: str) -> str:
@@ -124,6 +126,8 @@ def _card(url: str, item: dict, meta: str, tags: list, footer: str) -> str:
 
 def offer_cards(items: list[dict]) -> SafeString:
     names = labels()
+    tz = timezone.get_current_timezone()
+    detail = detail_pattern("jobs:offer_detail")
     cards = []
     for item in items:
         row = item["object"]
@@ -135,18 +139,20 @@ def offer_cards(items: list[dict]) -> SafeString:
             (names["remote"].get(row["remote"], "") if row["remote"] != "none" else "", True),
             (salary(row, names), True),
         ]
-        footer = names["published"] % {"date": day(row["published_at"], names)}
+        footer = names["published"] % {"date": day(row["published_at"], names, tz)}
         if row["sources"] > 1:
             footer += " · " + ngettext(
                 "%(count)s source", "publiée par %(count)s sources", row["sources"]
             ) % {"count": row["sources"]}
-        url = detail_url("jobs:offer_detail", row["pk"], row["slug"])
+        url = detail.format(pk=row["pk"], slug=row["slug"])
         cards.append(_card(url, item, meta + _distance(item["distance"], names), tags, footer))
     return mark_safe("".join(cards))  # every value escaped by e()
 
 
 def training_cards(items: list[dict]) -> SafeString:
     names = labels()
+    tz = timezone.get_current_timezone()
+    detail = detail_pattern("jobs:training_detail")
     cards = []
     for item in items:
         row = item["object"]
@@ -160,14 +166,14 @@ def training_cards(items: list[dict]) -> SafeString:
             tags.append((names["certifying"], False))
         tags += [(names["funding"].get(code, ""), True) for code in row["funding"]]
         if row["start_date"]:
-            footer = names["next"] % {"date": day(row["start_date"], names)}
+            footer = names["next"] % {"date": day(row["start_date"], names, tz)}
         else:
             footer = names["anytime"]
         if row["duration_hours"]:
             footer += " · " + ngettext(
                 "%(count)s heure", "%(count)s heures", row["duration_hours"]
             ) % {"count": row["duration_hours"]}
-        url = detail_url("jobs:training_detail", row["pk"], row["slug"])
+        url = detail.format(pk=row["pk"], slug=row["slug"])
         cards.append(_card(url, item, f"{row['organisation']} — {place}", tags, footer))
     return mark_safe("".join(cards))  # every value escaped by e()
 
