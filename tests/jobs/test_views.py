@@ -50,6 +50,15 @@ def test_search_page_without_javascript(client, offer):
     assert 'id="f-contrat-cdi" checked' in page
     assert 'id="count-f-contrat-cdi"' in page
     assert "Appliquer les filtres" in page  # the button that works without JavaScript
+    # The radius and the sort say what is chosen, the menu which section this is.
+    assert '<option value="30" selected>30 km</option>' in page
+    assert '<option value="relevance" selected>Pertinence</option>' in page
+    assert page.count(" selected>") == 2
+    assert '<a href="/emplois/" aria-current="page">' in page
+    assert page.count('aria-current="page"') == 1
+    wider = text(client.get(reverse("jobs:offer_list"), {"rayon": "50", "tri": "date"}))
+    assert '<option value="50" selected>50 km</option>' in wider
+    assert '<option value="date" selected>Date de publication</option>' in wider
 
 
 def test_htmx_gets_the_results_and_the_counts_only(client, offer):

@@ -12,6 +12,6 @@ class CoreConfig(AppConfig):
         # Each app declares its periodic tasks, demo data, personal data and "Mon espace"
         # sections in modules of these names; importing them fills the registries.
         autodiscover_modules("tasks", "demo", "privacy", "myspace", "catalogue")
-        from tremplin.core.translate_tag import install
+        from tremplin.core.template_tags import install
 
         install()

@@ -178,6 +178,19 @@ def training_cards(items: list[dict]) -> SafeString:
     return mark_safe("".join(cards))  # every value escaped by e()
 
 
+def select_options(field, selected) -> SafeString:
+    """A select's ``<option>`` list, labels translated once per language (the template loop
+    cost a lazy translation and three lookups per option on every results page)."""
+    from .search_page import choices
+
+    chosen = str(selected)
+    options = []
+    for value, label in choices(field):
+        mark = " selected" if value == chosen else ""
+        options.append(f'<option value="{e(value)}"{mark}>{e(label)}</option>')
+    return mark_safe("".join(options))  # every value escaped by e()
+
+
 def _count(option, names: dict, *, oob: bool = False) -> str:
     zero = "" if option.count else " facet__count--zero"
     swap = ' hx-swap-oob="true"' if oob else ""

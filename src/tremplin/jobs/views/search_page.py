@@ -45,7 +45,7 @@ def _head(html: str) -> str:
 _choice_labels: dict = {}
 
 
-def _choices(field) -> list[tuple[str, str]]:
+def choices(field) -> list[tuple[str, str]]:
     """A field's choices with their labels translated, once per field and language."""
     from django.utils.translation import get_language
 
@@ -73,7 +73,7 @@ def facet_groups(form, result, spec) -> list[Group]:
             counts = result.facets.get(field_name, {})
             kind = "checkbox"
         options = []
-        for value, label in _choices(field):
+        for value, label in choices(field):
             value = str(value)
             count = counts.get(value, 0) if value else None
             checked = value in chosen or (kind == "radio" and not value and not chosen - {""})

@@ -1,4 +1,5 @@
-"""``{% translate "literal" %}`` is worked out once per language, and says what Django's says."""
+"""``{% translate "literal" %}`` and ``{% static %}`` are worked out once per process, and say
+what Django's say."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ SOURCE = (
 
 def django_only(source: str) -> Template:
     """The same template with Django's own ``translate`` tag."""
-    engine = Engine(libraries={"i18n": "tests.core.reference_i18n"})
+    engine = Engine(
+        libraries={"i18n": "tests.core.reference_i18n", "static": "tests.core.reference_static"}
+    )
     return engine.from_string(source)
 
 
@@ -37,7 +40,7 @@ def test_the_cached_tag_says_what_djangos_says_in_every_language():
 
 
 def test_only_plain_literals_take_the_cached_path():
-    from tremplin.core.translate_tag import LiteralTranslateNode
+    from tremplin.core.template_tags import LiteralTranslateNode
 
     nodes = [n for n in Template(SOURCE).nodelist if "Translate" in type(n).__name__]
     kinds = [type(n) is LiteralTranslateNode for n in nodes]
@@ -55,9 +58,33 @@ def test_the_other_tags_of_the_library_are_djangos():
 
 
 def test_changing_the_catalogues_forgets_what_was_worked_out(settings):
-    from tremplin.core import translate_tag
+    from tremplin.core import template_tags
 
     Template('{% load i18n %}{% translate "Rechercher" %}').render(Context())
-    assert translate_tag._translated
+    assert template_tags._translated
     settings.LOCALE_PATHS = [*settings.LOCALE_PATHS]
-    assert not translate_tag._translated
+    assert not template_tags._translated
+
+
+STATIC = (
+    "{% load static %}"
+    "[{% static 'core/css/tremplin.css' %}]"
+    "[{% static name %}]"
+    "[{% static 'core/img/favicon.svg' as icon %}{{ icon }}]"
+    "{% autoescape off %}[{% static 'a b&c.css' %}]{% endautoescape %}[{% static 'a b&c.css' %}]"
+)
+
+
+def test_the_static_tag_gives_djangos_addresses(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    context = {"name": "jobs/jobs.js"}
+    ours, theirs = Template(STATIC), django_only(STATIC)
+    expected = theirs.render(Context(context))
+    assert ours.render(Context(context)) == expected == ours.render(Context(context))
+    assert "[/static/core/css/tremplin.css]" in expected and "[/static/jobs/jobs.js]" in expected
+    assert "a%20b%26c.css" in expected
+    settings.STATIC_URL = "/fichiers/"
+    assert "[/fichiers/core/css/tremplin.css]" in ours.render(Context(context))
