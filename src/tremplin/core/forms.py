@@ -11,17 +11,18 @@ from __future__ import annotations
 import copy
 import json
 import re
-from html import escape
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tremplin.core import naf
 from tremplin.core.links import reverse_plain
+from tremplin.core.markup import e
 from tremplin.core.models import Commune
 from tremplin.core.normalize import fold_name
 
@@ -29,20 +30,6 @@ from tremplin.core.normalize import fold_name
 class FormRenderer(TemplatesSetting):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
-
-
-def _e(value) -> str:
-    return escape(str(value), quote=True)
-
-
-def _attributes(attrs: dict) -> str:
-    """`` name="value"`` pairs as Django's widget templates write them (True: the bare name;
-    False or None: left out)."""
-    return "".join(
-        f" {_e(name)}" if value is True else f' {_e(name)}="{_e(value)}"'
-        for name, value in attrs.items()
-        if value is not False and value is not None
-    )
 
 
 class SharedChoices:
@@ -99,25 +86,25 @@ class LookupInput(forms.TextInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        value = "" if widget["value"] is None else f' value="{_e(widget["value"])}"'
-        listbox = _e(f"{widget['attrs'].get('id')}_list")
-        field = _e(json.dumps({"field": widget["name"]}))
+        value = "" if widget["value"] is None else f' value="{e(widget["value"])}"'
+        listbox = e(f"{widget['attrs'].get('id')}_list")
+        field = e(json.dumps({"field": widget["name"]}))
         # Read by the screen reader after the number of suggestions.
         count = gettext("suggestions. Flèches haut et bas pour choisir, Entrée pour valider.")
-        return mark_safe(  # every value escaped by _e()
-            f'<div class="lookup">\n  <input type="{_e(widget["type"])}" '
-            f'name="{_e(widget["name"])}"{value}{_attributes(widget["attrs"])}\n'
+        return mark_safe(  # every value escaped by e() or flatatt()
+            f'<div class="lookup">\n  <input type="{e(widget["type"])}" '
+            f'name="{e(widget["name"])}"{value}{flatatt(widget["attrs"])}\n'
             f'         role="combobox" aria-autocomplete="list" aria-expanded="false" '
             f'aria-controls="{listbox}"\n'
-            f'         hx-get="{_e(widget["suggest_url"])}" hx-trigger="input changed delay:250ms" '
+            f'         hx-get="{e(widget["suggest_url"])}" hx-trigger="input changed delay:250ms" '
             f'hx-target="#{listbox}"\n'
             f'         hx-swap="innerHTML" hx-vals="{field}" hx-sync="this:replace">\n'
-            f'  <input type="hidden" name="{_e(widget["code_name"])}" '
-            f'value="{_e(widget["code_value"])}">\n'
+            f'  <input type="hidden" name="{e(widget["code_name"])}" '
+            f'value="{e(widget["code_value"])}">\n'
             f'  <ul class="lookup__list" id="{listbox}" role="listbox" hidden\n'
-            f'      aria-label="{_e(gettext("Suggestions"))}"\n'
-            f'      data-count-text="{_e(count)}"\n'
-            f'      data-none-text="{_e(gettext("Aucune suggestion."))}"></ul>\n'
+            f'      aria-label="{e(gettext("Suggestions"))}"\n'
+            f'      data-count-text="{e(count)}"\n'
+            f'      data-none-text="{e(gettext("Aucune suggestion."))}"></ul>\n'
             f'  <span class="visually-hidden" role="status" aria-live="polite" '
             f"data-lookup-status></span>\n</div>"
         )

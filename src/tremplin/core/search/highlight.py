@@ -10,19 +10,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from html import escape as _escape
 
 from django.utils.safestring import SafeString, mark_safe
+
+from tremplin.core.markup import e as escape
 
 from .analysis import fold, normalize_word, token_of
 
 _SPLIT = re.compile(r"(\w+)", re.UNICODE)  # keeps the words between the separators
 WINDOW_WORDS = 40
-
-
-def escape(text: str) -> str:
-    # The standard library's escaping: Django's checks for lazy strings on every piece.
-    return _escape(text, quote=True)
 
 
 @lru_cache(maxsize=100_000)

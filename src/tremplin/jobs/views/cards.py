@@ -11,7 +11,6 @@ template's. Highlighted titles and snippets arrive already escaped (SafeString).
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -19,6 +18,8 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+
+from tremplin.core.markup import e
 
 from ..models import ContractType, Funding, Remote, SalaryPeriod, TeachingMode, WorkingTime
 
@@ -45,13 +46,6 @@ def _labels(language: str) -> dict:
         "certifying": _("Certifiante"),
         "results": _("résultats"),
     }
-
-
-def e(value) -> str:
-    """Escaped text; SafeString (already escaped HTML) passes as it is."""
-    if isinstance(value, SafeString):
-        return value
-    return escape(str(value), quote=True)
 
 
 def labels() -> dict:
@@ -178,11 +172,23 @@ def training_cards(items: list[dict]) -> SafeString:
     return mark_safe("".join(cards))  # every value escaped by e()
 
 
+_choice_labels: dict = {}
+
+
+def choices(field) -> list[tuple[str, str]]:
+    """A field's choices with their labels translated, once per field and language."""
+    key = (tuple(str(v) for v, _ in field.choices), get_language())
+    found = _choice_labels.get(key)
+    if found is None:
+        if len(_choice_labels) > 100:
+            _choice_labels.clear()
+        found = _choice_labels[key] = [(str(v), str(label)) for v, label in field.choices]
+    return found
+
+
 def select_options(field, selected) -> SafeString:
     """A select's ``<option>`` list, labels translated once per language (the template loop
     cost a lazy translation and three lookups per option on every results page)."""
-    from .search_page import choices
-
     chosen = str(selected)
     options = []
     for value, label in choices(field):

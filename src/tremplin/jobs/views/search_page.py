@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from tremplin.core.search.analysis import html_to_text
 from tremplin.core.search.highlight import matcher, snippet
 
+from .cards import choices
+
 #: The snippet is cut from the first characters of a description's HTML (enough for a good
 #: passage; the rest would cost time for every result).
 SNIPPET_SOURCE = 1200
@@ -40,22 +42,6 @@ def _head(html: str) -> str:
     head = html[:SNIPPET_SOURCE]
     cut = head.rfind("<")
     return head[:cut] if cut > head.rfind(">") else head
-
-
-_choice_labels: dict = {}
-
-
-def choices(field) -> list[tuple[str, str]]:
-    """A field's choices with their labels translated, once per field and language."""
-    from django.utils.translation import get_language
-
-    key = (tuple(str(v) for v, _ in field.choices), get_language())
-    found = _choice_labels.get(key)
-    if found is None:
-        if len(_choice_labels) > 100:
-            _choice_labels.clear()
-        found = _choice_labels[key] = [(str(v), str(label)) for v, label in field.choices]
-    return found
 
 
 def facet_groups(form, result, spec) -> list[Group]:
