@@ -89,8 +89,11 @@ class LookupInput(forms.TextInput):
         value = "" if widget["value"] is None else f' value="{e(widget["value"])}"'
         listbox = e(f"{widget['attrs'].get('id')}_list")
         field = e(json.dumps({"field": widget["name"]}))
+        # Outside the f-string below, where makemessages would not find them.
+        label = gettext("Suggestions")
         # Read by the screen reader after the number of suggestions.
         count = gettext("suggestions. Flèches haut et bas pour choisir, Entrée pour valider.")
+        none = gettext("Aucune suggestion.")
         return mark_safe(  # every value escaped by e() or flatatt()
             f'<div class="lookup">\n  <input type="{e(widget["type"])}" '
             f'name="{e(widget["name"])}"{value}{flatatt(widget["attrs"])}\n'
@@ -102,9 +105,9 @@ class LookupInput(forms.TextInput):
             f'  <input type="hidden" name="{e(widget["code_name"])}" '
             f'value="{e(widget["code_value"])}">\n'
             f'  <ul class="lookup__list" id="{listbox}" role="listbox" hidden\n'
-            f'      aria-label="{e(gettext("Suggestions"))}"\n'
+            f'      aria-label="{e(label)}"\n'
             f'      data-count-text="{e(count)}"\n'
-            f'      data-none-text="{e(gettext("Aucune suggestion."))}"></ul>\n'
+            f'      data-none-text="{e(none)}"></ul>\n'
             f'  <span class="visually-hidden" role="status" aria-live="polite" '
             f"data-lookup-status></span>\n</div>"
         )
