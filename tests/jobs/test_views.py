@@ -56,6 +56,9 @@ def test_search_page_without_javascript(client, offer):
     assert page.count(" selected>") == 2
     assert '<a href="/emplois/" aria-current="page">' in page
     assert page.count('aria-current="page"') == 1
+    # Trainings sort by the same values with other labels: each page keeps its own.
+    trainings = text(client.get(reverse("jobs:training_list"), {"tri": "date"}))
+    assert '<option value="date" selected>Prochaine session</option>' in trainings
     wider = text(client.get(reverse("jobs:offer_list"), {"rayon": "50", "tri": "date"}))
     assert '<option value="50" selected>50 km</option>' in wider
     assert '<option value="date" selected>Date de publication</option>' in wider

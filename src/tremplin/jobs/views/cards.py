@@ -176,14 +176,23 @@ _choice_labels: dict = {}
 
 
 def choices(field) -> list[tuple[str, str]]:
-    """A field's choices with their labels translated, once per field and language."""
-    key = (tuple(str(v) for v, _ in field.choices), get_language())
+    """A field's choices with their labels translated, once per set of choices and language.
+
+    Two fields may have the same values with other labels (the offers' and the trainings'
+    sorts): the key holds the labels themselves, by identity (translating them to compare
+    them is the work this saves), and the entry keeps them alive so that no other object can
+    take their identity.
+    """
+    pairs = field.choices
+    key = (tuple((str(v), id(label)) for v, label in pairs), get_language())
     found = _choice_labels.get(key)
     if found is None:
         if len(_choice_labels) > 100:
             _choice_labels.clear()
-        found = _choice_labels[key] = [(str(v), str(label)) for v, label in field.choices]
-    return found
+        found = [(str(v), str(label)) for v, label in pairs]
+        _choice_labels[key] = (found, list(pairs))
+        return found
+    return found[0]
 
 
 def select_options(field, selected) -> SafeString:
