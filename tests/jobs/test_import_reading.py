@@ -7,10 +7,14 @@ import json
 
 import pytest
 
+from tremplin.core.search import rebuild
 from tremplin.core.territory_spec import parse_territory_spec
 from tremplin.jobs.importing import reading
 from tremplin.jobs.importing.run import offers_import
 from tremplin.jobs.models import JobListing, JobOffer
+from tremplin.jobs.search.documents import OFFER
+from tremplin.jobs.search.engine import offer_search
+from tremplin.jobs.search.params import OfferSearch
 
 from .conftest import ft, issues_text
 
@@ -69,6 +73,58 @@ def test_both_ways_store_exactly_the_same_offers(communes, monkeypatch, settings
     JobOffer.objects.all().delete()
     import_offers(offers_feed(), in_child=True)
     assert snapshot() == here
+
+
+def searched() -> dict[str, list[str]]:
+    """Source ids each query finds (ids differ between imports, source ids do not)."""
+    found = {}
+    for words in ("vendeuse", "équipe boulangerie", "R17", "paris"):
+        result = offer_search(OfferSearch(q=words, sort="date", per_page=50), suggest=False)
+        ids = result.ids
+        source_ids = dict(
+            JobListing.objects.filter(offer_id__in=ids).values_list("offer_id", "source_id")
+        )
+        found[words] = sorted(source_ids[pk] for pk in ids)
+    return found
+
+
+def import_with_partner(in_child: bool):
+    """Offers, then a partner listing some of them again under its own ids."""
+    first = import_offers(offers_feed(), in_child=in_child)
+    partner = [
+        ft(f"P{i}", title=f"VENDEUR {i} / VENDEUSE (H/F)", employer=f"Boulangerie R{i}")
+        for i in (4, 5, 6, 20)
+    ]
+    second = import_offers(partner, in_child=in_child, source="partenaire")
+    return (first.created, second.created, second.merged)
+
+
+@pytest.mark.parametrize(
+    ("keys_from", "texts_from"),
+    [(0, 0), (10**6, 10**6), (0, 10**6)],
+    ids=["child-does-all", "writer-does-all", "child-keys-writer-texts"],
+)
+def test_whichever_side_computes_keys_and_texts_the_import_is_the_same(
+    communes, monkeypatch, settings, keys_from, texts_from
+):
+    """The child leaves duplicate keys and index texts to the writing side when it waits
+    (see reading.KEYS_FROM): the offers, the duplicates found and the index are the same."""
+    settings.TREMPLIN_TERRITORY = parse_territory_spec("departement:42")
+    monkeypatch.setattr("tremplin.jobs.importing.run.BATCH", 4)
+    counts_here = import_with_partner(in_child=False)
+    here, found_here = snapshot(), searched()
+    assert counts_here == (27, 0, 4) and found_here["R17"] == ["R17"]
+    assert len(found_here["vendeuse"]) == 27
+    JobListing.objects.all().delete()
+    JobOffer.objects.all().delete()
+    rebuild(OFFER)
+    assert offer_search(OfferSearch(), suggest=False).total == 0
+
+    monkeypatch.setattr(reading, "KEYS_FROM", keys_from)
+    monkeypatch.setattr(reading, "TEXTS_FROM", texts_from)
+    assert import_with_partner(in_child=True) == counts_here
+    assert snapshot() == here
+    assert searched() == found_here
 
 
 def import_cut_feed(**options):

@@ -53,10 +53,9 @@ class JobWriter(BatchWriter):
         employers = self.employers.names
         sources = [self.source_name]
         documents = {}
+        self.add_index_texts([p for p in fresh if "texts" not in p.extra])
         for pk, p in zip(ids, fresh, strict=True):
             f = p.fields
-            if "texts" not in p.extra:
-                self.add_index_texts([p])
             title_text, before, after = p.extra["texts"]
             employer_id = f["employer_id"]
             employer_text = self._employer_texts.get(employer_id)

@@ -8,6 +8,13 @@ writes the previous ones, and a machine's second core shares the work. The batch
 same, in the same order, as when reading here: the results are the same. The child touches
 neither the database nor the search index (everything it needs was loaded before the fork)
 and ends with the feed.
+
+Two steps of the work can be done on either side: a batch's duplicate keys and the analysis
+of its index texts (the writing side computes whatever a batch arrives without). The child
+does them while the writing side is busy (batches wait to be sent), and leaves them to it
+when it waits for the child: each side then stays busy, whichever is slower on the feed and
+the machine at hand. Measured on two cores and 300,000 France Travail offers: from about
+3,800 to about 4,500 offers/s, the cores busy 1.9 of 2 instead of 1.7.
 """
 
 from __future__ import annotations
@@ -32,6 +39,11 @@ CHILD_MIN_BYTES = 8 * 1024 * 1024
 #: Batches the child may read ahead of the writing side: more than one commit's worth, so
 #: that reading goes on while the writing side indexes what it committed (a few MB each).
 CHILD_BATCHES_AHEAD = 12
+#: The child computes a batch's duplicate keys when at least this many batches wait to be
+#: sent (the writing side is busy), and its index texts from ``TEXTS_FROM`` on. Keys go
+#: first: they are small to send, where analysed texts are as long as the descriptions.
+KEYS_FROM = 1
+TEXTS_FROM = 2
 
 
 @dataclass
@@ -128,9 +140,12 @@ def _read_in_child(sender, reader, writer, size: int) -> None:
     thread.start()
     try:
         for batch in batches_here(reader, writer, size):
+            waiting = outbox.qsize()
+            if waiting >= KEYS_FROM:
+                writer.add_keys(batch.prepared)
+            if waiting >= TEXTS_FROM:
+                writer.add_index_texts(batch.prepared)
             # What the writing side needs of each record; the rest stays here.
-            writer.add_keys(batch.prepared)
-            writer.add_index_texts(batch.prepared)
             for prepared in batch.prepared:
                 record = prepared.record
                 prepared.record = RecordRef(record.source_id, record.url, record.position)
