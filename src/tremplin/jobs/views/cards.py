@@ -185,14 +185,12 @@ def choices(field) -> list[tuple[str, str]]:
     """
     pairs = field.choices
     key = (tuple((str(v), id(label)) for v, label in pairs), get_language())
-    found = _choice_labels.get(key)
-    if found is None:
+    entry = _choice_labels.get(key)
+    if entry is None:
         if len(_choice_labels) > 100:
             _choice_labels.clear()
-        found = [(str(v), str(label)) for v, label in pairs]
-        _choice_labels[key] = (found, list(pairs))
-        return found
-    return found[0]
+        entry = _choice_labels[key] = ([(str(v), str(label)) for v, label in pairs], list(pairs))
+    return entry[0]
 
 
 def select_options(field, selected) -> SafeString:
